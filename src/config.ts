@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the gateway reads, from the environment, once. Names carry their unit. Settings marked
+ * as secrets are never logged: `describeConfig` replaces them.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Public base URL used in links the gateway prints (defaults to http://HOST:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: demo mode when no real Xero app is configured (no XERO_CLIENT_ID). */
+  DEMO_MODE: z.enum(['auto', 'true', 'false']).default('auto'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  WS_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(1).default(20_000),
+  /** 32 bytes, base64: encrypts Xero tokens at rest. In demo mode one is generated into DATA_DIR. */
+  ENCRYPTION_KEY: z.string().optional(),
+  XERO_CLIENT_ID: z.string().optional(),
+  XERO_CLIENT_SECRET: z.string().optional(),
+  XERO_REDIRECT_URI: z.string().url().optional(),
+  XERO_WEBHOOK_KEY: z.string().optional(),
+  XERO_API_URL: z.string().url().default('https://api.xero.com'),
+  XERO_IDENTITY_URL: z.string().url().default('https://identity.xero.com'),
+  XERO_LOGIN_URL: z.string().url().default('https://login.xero.com/identity'),
+  SYNC_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
+});
+
+const SECRET_KEYS = new Set(['DATABASE_URL', 'ENCRYPTION_KEY', 'XERO_CLIENT_SECRET', 'XERO_WEBHOOK_KEY']);
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config extends RawConfig {
+  dataDir: string;
+  demoMode: boolean;
+  isDevelopment: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(pickKnown(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const raw = parsed.data;
+  const demoMode = raw.DEMO_MODE === 'auto' ? !raw.XERO_CLIENT_ID : raw.DEMO_MODE === 'true';
+  return {
+    ...raw,
+    dataDir: path.resolve(raw.DATA_DIR),
+    demoMode,
+    isDevelopment: raw.NODE_ENV === 'development',
+  };
+}
+
+/** The configuration with secrets replaced, safe to log. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => [
+      key,
+      SECRET_KEYS.has(key) && value !== undefined ? '[secret]' : value,
+    ]),
+  );
+}
+
+function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
+  const known = Object.keys(schema.shape);
+  return Object.fromEntries(
+    known.flatMap((key) => (env[key] !== undefined && env[key] !== '' ? [[key, env[key] as string]] : [])),
+  );
+}

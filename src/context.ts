@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import type { AuthContext } from './auth/auth-context.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+
+/** What the process creates once and every request shares. Tests build their own. */
+export interface GatewayServices {
+  config: Config;
+  db: DataSource;
+  logger: Logger;
+}
+
+/** What each resolver receives: the shared services, who is calling, and per-request helpers. */
+export interface GatewayContext extends GatewayServices {
+  auth: AuthContext;
+  requestId: string;
+  /** Per-request memo for DataLoaders and other request-scoped helpers, keyed by a stable name. */
+  requestCache: Map<string, unknown>;
+}
+
+/** Builds the per-request context. */
+export function createContext(
+  services: GatewayServices,
+  auth: AuthContext,
+  requestId: string,
+): GatewayContext {
+  const logger = services.logger.child({ requestId, tenant: auth.tenant.name, app: auth.app.id });
+  return { ...services, logger, auth, requestId, requestCache: new Map() };
+}
+
+/** Memoises a request-scoped helper (a DataLoader, typically) under `key`. */
+export function requestScoped<T>(context: GatewayContext, key: string, create: () => T): T {
+  let value = context.requestCache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = create();
+    context.requestCache.set(key, value);
+  }
+  return value;
+}

@@ -1,0 +1,78 @@
+import { GraphQLError } from 'graphql';
+
+/** Every code a client can see in `extensions.code`. */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  BadUserInput: 'BAD_USER_INPUT',
+  Conflict: 'CONFLICT',
+  XeroRejected: 'XERO_REJECTED',
+  XeroUnavailable: 'XERO_UNAVAILABLE',
+  PayrollNotEnabled: 'PAYROLL_NOT_ENABLED',
+  RateLimited: 'RATE_LIMITED',
+  QueryTooDeep: 'QUERY_TOO_DEEP',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+};
+
+function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const unauthenticated = (
+  message = 'A valid API key is required: send "Authorization: Bearer <key>".',
+) => gatewayError(ErrorCode.Unauthenticated, message);
+
+export const forbidden = (scope: string) =>
+  gatewayError(
+    ErrorCode.Forbidden,
+    `This operation needs the "${scope}" scope, which this key does not have.`,
+    {
+      requiredScope: scope,
+    },
+  );
+
+export const notFound = (entity: string, id: string) =>
+  gatewayError(ErrorCode.NotFound, `${entity} ${id} was not found.`, { entity, id });
+
+/** Bad input: names every field at fault. */
+export const badUserInput = (fieldErrors: FieldError[], message?: string) =>
+  gatewayError(
+    ErrorCode.BadUserInput,
+    message ?? fieldErrors.map((error) => `${error.path}: ${error.message}`).join('; '),
+    { fieldErrors },
+  );
+
+export const badArgument = (path: string, message: string) => badUserInput([{ path, message }]);
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  gatewayError(ErrorCode.RateLimited, `Too many requests for this key; retry in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+  });
+
+/** Codes that are safe to show clients verbatim; everything else is masked outside development. */
+export const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);

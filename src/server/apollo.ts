@@ -1,0 +1,86 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Config } from '../config.js';
+import type { GatewayContext } from '../context.js';
+import { currentStatementCount } from '../database/statement-counter.js';
+import { CLIENT_SAFE_CODES, ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { checkQueryLimits } from '../resolvers/query-limits.js';
+
+/** Apollo Server over the gateway schema, with error masking, query limits and request logging. */
+export function createApollo(
+  schema: GraphQLSchema,
+  config: Config,
+  logger: Logger,
+): ApolloServer<GatewayContext> {
+  return new ApolloServer<GatewayContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: config.isDevelopment,
+    allowBatchedHttpRequests: false,
+    logger,
+    formatError: (formatted) => maskError(formatted, config.isDevelopment),
+    plugins: [queryLimitsPlugin(config), requestLogPlugin(logger)],
+  });
+}
+
+/** Errors without a client-safe code are replaced, outside development, by a generic message. */
+export function maskError(formatted: GraphQLFormattedError, isDevelopment: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) return formatted;
+  if (isDevelopment) return formatted;
+  return {
+    message: 'Internal server error.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.Internal },
+  };
+}
+
+function queryLimitsPlugin(config: Config): ApolloServerPlugin<GatewayContext> {
+  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxComplexity: config.MAX_QUERY_COMPLEXITY };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema }) {
+          const error = checkQueryLimits(schema, document, request.operationName, request.variables, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) continue;
+            (contextValue?.logger ?? logger).error(
+              { err: error.originalError ?? error, path: error.path },
+              'resolver failed',
+            );
+          }
+        },
+        async willSendResponse({ operationName, response }) {
+          const statements = currentStatementCount();
+          if (response.body.kind === 'single' && statements !== undefined) {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              sqlStatements: statements,
+            };
+          }
+          (contextValue?.logger ?? logger).info(
+            { operationName, durationMs: Math.round(performance.now() - started), sqlStatements: statements },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
