@@ -24,7 +24,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
         dataDir: path.join(config.dataDir, 'postgres'),
         onLog: (line) => logger.debug({ component: 'postgres' }, line),
       });
-  if (embedded) logger.info({ port: embedded.port }, 'embedded PostgreSQL started');
+  if (embedded) logger.info({ port: embedded.port, owned: embedded.owned }, 'embedded PostgreSQL ready');
   const dataSource = createDataSource({
     url: config.DATABASE_URL ?? embedded!.url,
     poolSize: config.DATABASE_POOL_SIZE,

@@ -34,9 +34,11 @@ export function createNotificationListener(
       for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });
     fresh.on('error', (error) => {
-      logger.warn({ err: error }, 'notification connection lost; reconnecting');
+      if (client !== fresh) return; // already released by close()
+      client = undefined;
       fresh.release(true);
-      if (client === fresh) client = undefined;
+      if (closed) return;
+      logger.warn({ err: error }, 'notification connection lost; reconnecting');
       scheduleReconnect();
     });
     for (const channel of handlers.keys()) await fresh.query(`LISTEN ${quote(channel)}`);
@@ -76,10 +78,8 @@ export function createNotificationListener(
       closed = true;
       const connection = client;
       client = undefined;
-      if (connection) {
-        await connection.query('UNLISTEN *').catch(() => undefined);
-        connection.release();
-      }
+      // Released without UNLISTEN: destroying the connection drops its LISTENs, and it may already be broken.
+      connection?.release(true);
     },
   };
 }

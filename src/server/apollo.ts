@@ -19,6 +19,8 @@ export function createApollo(
     introspection: true,
     includeStacktraceInErrorResponses: config.isDevelopment,
     allowBatchedHttpRequests: false,
+    // The gateway drains HTTP first and stops Apollo last; Apollo's own signal handlers would stop it early.
+    stopOnTerminationSignals: false,
     logger,
     formatError: (formatted) => maskError(formatted, config.isDevelopment),
     plugins: [queryLimitsPlugin(config), requestLogPlugin(logger)],

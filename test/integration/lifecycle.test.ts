@@ -1,0 +1,131 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoCredentials } from '../../src/demo/demo-credentials.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { livePostmasterPid, readJsonFile, spawnGateway, waitFor } from '../support/process.js';
+
+const START_TIMEOUT_MS = 60_000;
+
+async function viewer(credentials: DemoCredentials) {
+  const response = await fetch(credentials.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${credentials.apiKey}` },
+    body: JSON.stringify({ query: '{ viewer { tenant { name } app { provider scopes } } }' }),
+  });
+  return (await response.json()) as { data?: { viewer: { tenant: { name: string } } }; errors?: unknown[] };
+}
+
+async function startDemo(dataDir: string) {
+  const credentialsFile = path.join(dataDir, 'demo-credentials.json');
+  const before = readJsonFile<DemoCredentials>(credentialsFile)?.graphqlUrl;
+  const gateway = spawnGateway({ DATA_DIR: dataDir, PORT: '0' });
+  const credentials = await waitFor(
+    () => {
+      const found = readJsonFile<DemoCredentials>(credentialsFile);
+      return found && found.graphqlUrl !== before ? found : undefined;
+    },
+    START_TIMEOUT_MS,
+    () => gateway.output(),
+  );
+  return { gateway, credentials };
+}
+
+describe('the gateway process', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gateway-demo-'));
+    await chmod(dataDir, 0o755);
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('starts a seeded demo with no configuration, keeps data across restarts, and stops cleanly on SIGTERM', async () => {
+    const first = await startDemo(dataDir);
+    expect((await viewer(first.credentials)).data?.viewer.tenant.name).toBe('org-demo');
+    expect(first.gateway.output()).toContain(first.credentials.apiKey);
+    first.gateway.child.kill('SIGTERM');
+    expect(await first.gateway.exited, first.gateway.output()).toBe(0);
+    expect(livePostmasterPid(path.join(dataDir, 'postgres'))).toBeUndefined();
+
+    const second = await startDemo(dataDir);
+    expect(second.credentials.apiKey).toBe(first.credentials.apiKey);
+    expect((await viewer(second.credentials)).errors).toBeUndefined();
+    second.gateway.child.kill('SIGTERM');
+    expect(await second.gateway.exited).toBe(0);
+  });
+
+  it('finishes a request in flight when SIGTERM arrives, exits 0 and leaves no Postgres running', async () => {
+    const { gateway, credentials } = await startDemo(dataDir);
+    const body = JSON.stringify({ query: '{ viewer { tenant { name } } }' });
+    const url = new URL(credentials.graphqlUrl);
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${credentials.apiKey}`,
+          },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => {
+            text += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+      // Half the body now, the rest after SIGTERM: the request is in flight while the process shuts down.
+      request.write(body.slice(0, 10));
+      setTimeout(() => {
+        gateway.child.kill('SIGTERM');
+        setTimeout(() => request.end(body.slice(10)), 500);
+      }, 300);
+    });
+    const response = await answer;
+    expect(response.status, response.body + gateway.output()).toBe(200);
+    expect(JSON.parse(response.body).data.viewer.tenant.name).toBe('org-demo');
+    expect(await gateway.exited, gateway.output()).toBe(0);
+    expect(livePostmasterPid(path.join(dataDir, 'postgres'))).toBeUndefined();
+  });
+});
+
+describe('with DATABASE_URL', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrate: false });
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gateway-external-'));
+  });
+  afterAll(async () => {
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('uses that server, applies migrations there and starts no embedded Postgres', async () => {
+    const gateway = spawnGateway({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      DATABASE_URL: database.url,
+      DEMO_MODE: 'false',
+    });
+    await waitFor(
+      () => (gateway.output().includes('gateway ready') ? true : undefined),
+      START_TIMEOUT_MS,
+      () => gateway.output(),
+    );
+    const tables = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('tenants', 'apps', 'api_keys')`,
+    );
+    expect(tables[0].n).toBe(3);
+    expect(livePostmasterPid(path.join(dataDir, 'postgres'))).toBeUndefined();
+    expect(gateway.output()).not.toContain('embedded PostgreSQL');
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited, gateway.output()).toBe(0);
+  });
+});
