@@ -1,0 +1,186 @@
+import { envelope, sendEnvelope } from '../accounting/envelope.js';
+import { parseJsonBody, withIdempotency } from '../accounting/write-pipeline.js';
+import { notFound, type Rec, validationFailure } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { round2 } from '../core/render.js';
+import { Router } from '../core/router.js';
+import { dateToMs } from '../core/xero-date.js';
+import type { ApiContext } from '../state/emulator-context.js';
+import type { OrgState } from '../state/org-state.js';
+import { registerPayrollResource, renderPayroll, requireFields } from './payroll-common.js';
+import { buildPayslips } from './payslips.js';
+
+const earningsRateIds = (org: OrgState) =>
+  new Set(((org.payroll.payItems.EarningsRates as Rec[]) ?? []).map((e) => String(e.EarningsRateID)));
+const leaveTypeIds = (org: OrgState) =>
+  new Set(((org.payroll.payItems.LeaveTypes as Rec[]) ?? []).map((e) => String(e.LeaveTypeID)));
+
+function timesheetDays(rec: Rec): number {
+  return Math.round((dateToMs(String(rec.EndDate)) - dateToMs(String(rec.StartDate))) / 86_400_000) + 1;
+}
+
+export function payrollAuRouter(): Router<ApiContext> {
+  const r = new Router<ApiContext>();
+  registerPayrollResource(r, {
+    path: '/Employees',
+    key: 'Employees',
+    idField: 'EmployeeID',
+    coll: (org) => org.payroll.employees,
+    validate(ctx, rec, _existing, errors) {
+      requireFields(rec, ['FirstName', 'LastName', 'DateOfBirth'], errors);
+      if (rec.PayrollCalendarID && !ctx.org.payroll.calendars.get(String(rec.PayrollCalendarID)))
+        errors.push('PayrollCalendarID is not valid.');
+      rec.Status = rec.Status ?? 'ACTIVE';
+      return rec;
+    },
+  });
+  registerPayrollResource(r, {
+    path: '/PayrollCalendars',
+    key: 'PayrollCalendars',
+    idField: 'PayrollCalendarID',
+    coll: (org) => org.payroll.calendars,
+    validate(_ctx, rec, _existing, errors) {
+      requireFields(rec, ['Name', 'CalendarType', 'StartDate', 'PaymentDate'], errors);
+      return rec;
+    },
+  });
+  registerPayrollResource(r, {
+    path: '/Timesheets',
+    key: 'Timesheets',
+    singleKey: 'Timesheet',
+    idField: 'TimesheetID',
+    coll: (org) => org.payroll.timesheets,
+    validate(ctx, rec, existing, errors) {
+      requireFields(rec, ['EmployeeID', 'StartDate', 'EndDate'], errors);
+      if (existing && existing.Status === 'PROCESSED')
+        errors.push('A processed timesheet cannot be changed.');
+      if (rec.EmployeeID && !ctx.org.payroll.employees.get(String(rec.EmployeeID)))
+        errors.push('EmployeeID is not valid.');
+      if (errors.length) return rec;
+      const days = timesheetDays(rec);
+      if (days < 1) errors.push('EndDate must be on or after StartDate.');
+      const rates = earningsRateIds(ctx.org);
+      let hours = 0;
+      for (const line of (rec.TimesheetLines as Rec[] | undefined) ?? []) {
+        if (!rates.has(String(line.EarningsRateID)))
+          errors.push(`EarningsRateID ${String(line.EarningsRateID)} is not valid.`);
+        const units = Array.isArray(line.NumberOfUnits) ? (line.NumberOfUnits as number[]) : [];
+        if (units.length !== days)
+          errors.push(`Each timesheet line needs ${days} NumberOfUnits, one per day of the period.`);
+        hours += units.reduce((s, u) => s + Number(u || 0), 0);
+      }
+      rec.TimesheetLines = rec.TimesheetLines ?? [];
+      rec.Hours = round2(hours);
+      rec.Status = rec.Status ?? 'DRAFT';
+      return rec;
+    },
+  });
+  registerPayrollResource(r, {
+    path: '/LeaveApplications',
+    key: 'LeaveApplications',
+    idField: 'LeaveApplicationID',
+    coll: (org) => org.payroll.leaveApplications,
+    validate(ctx, rec, _existing, errors) {
+      requireFields(rec, ['EmployeeID', 'LeaveTypeID', 'Title', 'StartDate', 'EndDate'], errors);
+      if (rec.EmployeeID && !ctx.org.payroll.employees.get(String(rec.EmployeeID)))
+        errors.push('EmployeeID is not valid.');
+      if (rec.LeaveTypeID && !leaveTypeIds(ctx.org).has(String(rec.LeaveTypeID)))
+        errors.push('LeaveTypeID is not valid.');
+      if (!errors.length && !Array.isArray(rec.LeavePeriods)) {
+        const days = timesheetDays(rec);
+        rec.LeavePeriods = [
+          {
+            PayPeriodStartDate: rec.StartDate,
+            PayPeriodEndDate: rec.EndDate,
+            NumberOfUnits: days * 7.6,
+            LeavePeriodStatus: 'REQUESTED',
+          },
+        ];
+      }
+      return rec;
+    },
+  });
+  for (const action of ['approve', 'reject'] as const) {
+    r.add('POST', `/LeaveApplications/:id/${action}`, (ctx) =>
+      withIdempotency(ctx, () => {
+        const rec = ctx.org.payroll.leaveApplications.get(ctx.params.id);
+        if (!rec) throw notFound();
+        const status = action === 'approve' ? 'SCHEDULED' : 'REJECTED';
+        const periods = (rec.LeavePeriods as Rec[]) ?? [];
+        if (periods.some((p) => p.LeavePeriodStatus === 'PROCESSED')) {
+          throw validationFailure({ LeaveApplicationID: rec.LeaveApplicationID }, [
+            'Leave that has been processed cannot be changed.',
+          ]);
+        }
+        const updated = {
+          ...rec,
+          LeavePeriods: periods.map((p) => ({ ...p, LeavePeriodStatus: status })),
+          UpdatedDateUTC: ctx.emu.clock.now(),
+        };
+        ctx.org.payroll.leaveApplications.put(updated);
+        ctx.emu.markDirty();
+        return { status: 200, body: envelope(ctx, 'LeaveApplications', [renderPayroll(updated)]) };
+      }),
+    );
+  }
+  registerPayrollResource(r, {
+    path: '/PayRuns',
+    key: 'PayRuns',
+    idField: 'PayRunID',
+    coll: (org) => org.payroll.payRuns,
+    validate(ctx, rec, existing, errors) {
+      requireFields(rec, ['PayrollCalendarID'], errors);
+      const cal = ctx.org.payroll.calendars.get(String(rec.PayrollCalendarID ?? ''));
+      if (rec.PayrollCalendarID && !cal) errors.push('PayrollCalendarID is not valid.');
+      if (existing?.PayRunStatus === 'POSTED') errors.push('A posted pay run cannot be changed.');
+      if (errors.length || !cal) return rec;
+      rec.PayRunStatus = rec.PayRunStatus ?? 'DRAFT';
+      if (!existing) Object.assign(rec, buildPayslips(ctx.org, rec, cal));
+      return rec;
+    },
+    renderOne: (_org, rec) => renderPayroll(rec),
+  });
+  r.add('GET', '/Payslip/:id', (ctx) => {
+    const slip = ctx.org.payroll.payslips.get(ctx.params.id);
+    if (!slip) throw notFound();
+    sendEnvelope(ctx, 'Payslip', renderPayroll(slip));
+  });
+  r.add('GET', '/PayItems', (ctx) => sendEnvelope(ctx, 'PayItems', renderPayroll(ctx.org.payroll.payItems)));
+  r.add('POST', '/PayItems', (ctx) =>
+    withIdempotency(ctx, () => {
+      const body = parseJsonBody(ctx.body) as Rec;
+      const now = ctx.emu.clock.now();
+      const current = ctx.org.payroll.payItems;
+      const idFields: Record<string, string> = {
+        EarningsRates: 'EarningsRateID',
+        DeductionTypes: 'DeductionTypeID',
+        LeaveTypes: 'LeaveTypeID',
+        ReimbursementTypes: 'ReimbursementTypeID',
+      };
+      const next: Rec = { ...current };
+      for (const [list, idField] of Object.entries(idFields)) {
+        if (!Array.isArray(body[list])) continue;
+        const byId = new Map(((current[list] as Rec[]) ?? []).map((x) => [String(x[idField]), x]));
+        for (const item of body[list] as Rec[]) {
+          if (!item.Name) throw validationFailure(item, [`Name is required for ${list}.`]);
+          const id = String(item[idField] ?? newId());
+          const merged: Rec = { ...(byId.get(id) ?? {}), ...item, [idField]: id, UpdatedDateUTC: now };
+          // Required by Xero's schema for earnings rates and leave types.
+          if (
+            (list === 'EarningsRates' || list === 'LeaveTypes') &&
+            merged.IsQualifyingEarnings === undefined
+          )
+            merged.IsQualifyingEarnings = false;
+          if (typeof merged.RatePerUnit === 'number') merged.RatePerUnit = merged.RatePerUnit.toFixed(2);
+          byId.set(id, merged);
+        }
+        next[list] = [...byId.values()];
+      }
+      ctx.org.payroll.payItems = next;
+      ctx.emu.markDirty();
+      return { status: 200, body: envelope(ctx, 'PayItems', renderPayroll(next)) };
+    }),
+  );
+  r.add('GET', '/Settings', (ctx) => sendEnvelope(ctx, 'Settings', renderPayroll(ctx.org.payroll.settings)));
+  return r;
+}
