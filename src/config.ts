@@ -20,6 +20,8 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WS_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
+  /** Events a subscriber may fall behind by before its socket is closed with 4290 (resume from cursor). */
+  SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().min(1).default(1000),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(1).default(20_000),
   /** 32 bytes, base64: encrypts Xero tokens at rest. In demo mode one is generated into DATA_DIR. */
@@ -32,6 +34,14 @@ const schema = z.object({
   XERO_IDENTITY_URL: z.string().url().default('https://identity.xero.com'),
   XERO_LOGIN_URL: z.string().url().default('https://login.xero.com/identity'),
   SYNC_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
+  /** Calls per Xero organisation per window; Xero allows 60 a minute, the margin absorbs clock skew. */
+  XERO_CALLS_PER_WINDOW: z.coerce.number().int().min(1).default(55),
+  XERO_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Calls per organisation per day; Xero allows 5,000 (1,000 on its Starter tier). */
+  XERO_CALLS_PER_DAY: z.coerce.number().int().min(1).default(4_900),
+  XERO_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(5).default(5),
+  XERO_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  XERO_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
 });
 
 const SECRET_KEYS = new Set(['DATABASE_URL', 'ENCRYPTION_KEY', 'XERO_CLIENT_SECRET', 'XERO_WEBHOOK_KEY']);

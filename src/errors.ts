@@ -76,3 +76,22 @@ export const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** Xero answered with its own validation errors: nothing was changed. */
+export const xeroRejected = (messages: string[]) =>
+  gatewayError(
+    ErrorCode.XeroRejected,
+    `Xero refused the change: ${messages.join('; ') || 'no reason given'}`,
+    {
+      xeroMessages: messages,
+    },
+  );
+
+/** Xero could not be reached and the write was not kept (only when keeping it makes no sense). */
+export const xeroUnavailable = (message: string) => gatewayError(ErrorCode.XeroUnavailable, message);
+
+/** The record changed since the version the client based its update on. */
+export const conflict = (message: string, details: Record<string, unknown>) =>
+  gatewayError(ErrorCode.Conflict, message, details);
+
+export const payrollNotEnabled = (message: string) => gatewayError(ErrorCode.PayrollNotEnabled, message);

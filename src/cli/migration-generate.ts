@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const file = path.resolve('migrations', `${timestamp}-${name}.ts`);
     await writeFile(file, render(className, drift.up, drift.down.reverse()));
     await register(className, `./${timestamp}-${name}.js`);
-    execFileSync('npx', ['biome', 'format', '--write', file, indexFilePath()], { stdio: 'ignore' });
+    execFileSync('npx', ['biome', 'check', '--write', file, indexFilePath()], { stdio: 'ignore' });
     console.log(`Wrote ${path.relative(process.cwd(), file)} (${drift.up.length} statements).`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -1,11 +1,84 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from './account.resolver.js';
 import { AppResolver } from './app.resolver.js';
 import { scopeAuthChecker } from './auth-checker.js';
+import { CompanyResolver } from './company.resolver.js';
+import {
+  CreditNoteAllocationResolver,
+  CreditNoteLineResolver,
+  CreditNoteResolver,
+} from './credit-note.resolver.js';
+import { EmployeeResolver } from './employee.resolver.js';
+import { EmployeeSalaryResolver } from './employee-salary.resolver.js';
+import { EntityChangedResolver } from './entity-changed.resolver.js';
+import { InvoiceLineResolver, InvoiceResolver } from './invoice.resolver.js';
+import { InvoiceMutationResolver } from './invoice-mutation.resolver.js';
+import { ItemResolver } from './item.resolver.js';
+import { LeaveApplicationResolver } from './leave-application.resolver.js';
+import { OrganizationResolver } from './organization.resolver.js';
+import { PayItemResolver } from './pay-item.resolver.js';
+import { PayRunResolver, PayslipResolver } from './pay-run.resolver.js';
+import { PayScheduleResolver } from './pay-schedule.resolver.js';
+import { PaymentResolver } from './payment.resolver.js';
+import { PersonResolver } from './person.resolver.js';
+import { PurchaseOrderLineResolver, PurchaseOrderResolver } from './purchase-order.resolver.js';
+import { SyncStatusResolver } from './sync-status.resolver.js';
+import { TaxCodeResolver } from './tax-code.resolver.js';
+import { TimeSheetLineResolver, TimeSheetResolver } from './time-sheet.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
+import { WidgetsResolver, WidgetUpdatedResolver } from './widgets.resolver.js';
+import { WorkLocationResolver } from './work-location.resolver.js';
+import { XeroConnectionResolver } from './xero-connection.resolver.js';
 
 /** Every resolver class of the gateway. */
-export const resolvers = [ViewerResolver, AppResolver] as const;
+export const resolvers = [
+  ViewerResolver,
+  AppResolver,
+  OrganizationResolver,
+  PersonResolver,
+  ItemResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+  PurchaseOrderResolver,
+  PurchaseOrderLineResolver,
+  AccountResolver,
+  CreditNoteResolver,
+  CreditNoteLineResolver,
+  CreditNoteAllocationResolver,
+  TaxCodeResolver,
+  PaymentResolver,
+  CompanyResolver,
+  EmployeeResolver,
+  EmployeeSalaryResolver,
+  PayItemResolver,
+  PayRunResolver,
+  PayslipResolver,
+  PayScheduleResolver,
+  TimeSheetResolver,
+  TimeSheetLineResolver,
+  WorkLocationResolver,
+  LeaveApplicationResolver,
+  XeroConnectionResolver,
+  SyncStatusResolver,
+  EntityChangedResolver,
+  InvoiceMutationResolver,
+  WidgetsResolver,
+  WidgetUpdatedResolver,
+] as const;
+
+/**
+ * type-graphql insists on a PubSub, but no subscription here uses topics: each supplies its own
+ * `subscribe` (the event log, the status hub), which works across processes. Publishing is a mistake.
+ */
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error('Subscriptions read the event log; publish to it through the cache writer instead.');
+  },
+  subscribe(): never {
+    throw new Error('Every subscription supplies its own subscribe function.');
+  },
+};
 
 /** Builds the executable schema from the resolver classes. */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
@@ -15,5 +88,6 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     emitSchemaFile: false,
+    pubSub: NO_TOPICS,
   });
 }

@@ -14,6 +14,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { MAX_PAGE_SIZE } from './list/list-query.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -135,7 +136,9 @@ function typedFieldsOf(
 function pageSize(field: FieldNode, type: GraphQLNamedType, walk: Walk): number {
   const argument = field.arguments?.find((arg) => LIST_SIZE_ARGUMENTS.includes(arg.name.value));
   const value = argument ? literalValue(argument.value, walk.variables) : undefined;
-  if (typeof value === 'number' && value > 0) return value;
+  // A page larger than MAX_PAGE_SIZE is refused by the resolver itself (naming `first`); counting it at
+  // the cap lets that clearer error through instead of a complexity error.
+  if (typeof value === 'number' && value > 0) return Math.min(value, MAX_PAGE_SIZE);
   return type.name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : 1;
 }
 

@@ -1,10 +1,12 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { currentStatementCount } from '../database/statement-counter.js';
 import { CLIENT_SAFE_CODES, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { describeInvalidInput } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 
 /** Apollo Server over the gateway schema, with error masking, query limits and request logging. */
@@ -22,8 +24,11 @@ export function createApollo(
     // The gateway drains HTTP first and stops Apollo last; Apollo's own signal handlers would stop it early.
     stopOnTerminationSignals: false,
     logger,
-    formatError: (formatted) => maskError(formatted, config.isDevelopment),
-    plugins: [queryLimitsPlugin(config), requestLogPlugin(logger)],
+    formatError: (formatted, error) =>
+      maskError(describeInvalidInput(formatted, error), config.isDevelopment),
+    // No HTTP caching of GraphQL answers (they are per key), so the per-field cache-control bookkeeping is
+    // pure overhead.
+    plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config), requestLogPlugin(logger)],
   });
 }
 

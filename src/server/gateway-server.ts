@@ -4,12 +4,16 @@ import { WebSocketServer } from 'ws';
 import type { GatewayServices } from '../context.js';
 import { createNotificationListener } from '../database/notification-listener.js';
 import { buildGatewaySchema } from '../resolvers/build-schema.js';
+import { SYNC_STATUS_CHANNEL } from '../sync/events/sync-status.js';
 import { REVOCATION_CHANNEL } from '../tenancy/tenancy.service.js';
 import { createApollo } from './apollo.js';
+import { dashboardHtml, serveDashboardAsset } from './dashboard.js';
 import { createGraphQLHttpHandler } from './graphql-http.js';
 import { sendGraphQLError, sendJson } from './http-io.js';
 import { playgroundHtml, servePlaygroundAsset } from './playground.js';
 import { serveGraphQLWebSockets } from './websocket.js';
+import { createXeroConnectHandler } from './xero-connect.route.js';
+import { createXeroWebhookHandler } from './xero-webhook.route.js';
 
 export interface GatewayServerOptions {
   /** Prefilled in the playground (demo mode only). */
@@ -33,7 +37,10 @@ export async function startGatewayServer(
   const apollo = createApollo(schema, config, logger);
   await apollo.start();
   const handleGraphQL = createGraphQLHttpHandler(apollo, services);
+  const handleXeroWebhook = createXeroWebhookHandler(services.sync, config.BODY_LIMIT_BYTES, logger);
+  const handleXeroConnect = createXeroConnectHandler(services, () => url);
   const playground = playgroundHtml({ demoApiKey: config.demoMode ? options.demoApiKey : undefined });
+  const dashboard = dashboardHtml({ demoApiKey: config.demoMode ? options.demoApiKey : undefined });
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://gateway.local');
@@ -48,6 +55,15 @@ export async function startGatewayServer(
       return void response.end(playground);
     }
     if (url.pathname === '/graphql') return handleGraphQL(request, response, url);
+    if (url.pathname === '/webhooks/xero') return handleXeroWebhook(request, response);
+    if (url.pathname.startsWith('/connect/xero')) return handleXeroConnect(request, response, url);
+    if (url.pathname === '/dashboard') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void response.end(dashboard);
+    }
+    if (url.pathname.startsWith('/dashboard/assets/')) {
+      if (await serveDashboardAsset(url.pathname.slice('/dashboard/assets/'.length), response)) return;
+    }
     if (url.pathname.startsWith('/playground/assets/')) {
       if (await servePlaygroundAsset(url.pathname.slice('/playground/assets/'.length), response)) return;
     }
@@ -87,8 +103,11 @@ export async function startGatewayServer(
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  const listener = createNotificationListener(db, logger);
+  // After a lost LISTEN connection, event tails re-read the log: NOTIFYs sent meanwhile are gone.
+  const listener = createNotificationListener(db, logger, () => services.events.pollAll());
   await listener.on(REVOCATION_CHANNEL, (appId) => sockets.closeApp(appId));
+  await services.events.start(listener);
+  await listener.on(SYNC_STATUS_CHANNEL, (payload) => services.statusHub.receive(payload));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -96,6 +115,7 @@ export async function startGatewayServer(
   });
   const port = (server.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  services.publicUrl = url;
 
   return {
     url,
@@ -104,6 +124,7 @@ export async function startGatewayServer(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await sockets.closeAll();
+      services.events.stop();
       await listener.close();
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
       await Promise.race([closed, timeout]);

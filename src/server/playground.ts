@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { WIDGET_EXAMPLES } from './dashboard-examples.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,7 +58,8 @@ query Viewer {
 /** GraphiQL with the docs explorer; queries over HTTP, subscriptions over graphql-ws on the same path. */
 export function playgroundHtml({ demoApiKey, defaultQuery = DEFAULT_QUERY }: PlaygroundOptions): string {
   const headers = demoApiKey ? JSON.stringify({ Authorization: `Bearer ${demoApiKey}` }, null, 2) : '';
-  const config = JSON.stringify({ headers, defaultQuery }).replace(/</g, '\\u003c');
+  const tabs = [{ query: defaultQuery }, ...WIDGET_EXAMPLES];
+  const config = JSON.stringify({ headers, defaultQuery, tabs }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -107,6 +109,7 @@ export function playgroundHtml({ demoApiKey, defaultQuery = DEFAULT_QUERY }: Pla
       React.createElement(GraphiQL, {
         fetcher,
         defaultQuery: config.defaultQuery,
+        defaultTabs: config.tabs.map((tab) => ({ ...tab, headers: config.headers })),
         defaultHeaders: config.headers,
         headers: config.headers || undefined,
         shouldPersistHeaders: false,

@@ -96,7 +96,10 @@ export function serveGraphQLWebSockets(
           limits,
         );
         if (limitError) return [limitError];
-        const contextValue: GatewayContext = createContext(services, auth, randomUUID());
+        const contextValue: GatewayContext = {
+          ...createContext(services, auth, randomUUID()),
+          closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
+        };
         const args: ExecutionArgs = {
           schema,
           document,

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../../src/config.js';
 import { loadConfig } from '../../src/config.js';
-import { type Gateway, startGateway } from '../../src/gateway.js';
+import { type Gateway, type StartOptions, startGateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/logger.js';
 import { ALL_SCOPES, type Scope } from '../../src/schema/scope.js';
 import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
@@ -30,7 +31,10 @@ export interface TestGateway {
 }
 
 /** A real gateway on port 0 over a fresh database of its own. */
-export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestGateway> {
   const database = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -39,9 +43,10 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SHUTDOWN_TIMEOUT_MS: '2000',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
-  const gateway = await startGateway(config, createLogger(config.LOG_LEVEL));
+  const gateway = await startGateway(config, createLogger(config.LOG_LEVEL), { schedule: false, ...options });
   const db = gateway.services.db;
   return {
     gateway,

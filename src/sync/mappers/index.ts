@@ -1,0 +1,28 @@
+/** Xero -> Connec! mappers: pure and total (they never throw; see MappedRecord.warnings and .missing). */
+export * from './decimal.util.js';
+export * from './mapped-record.js';
+export { MapIssues } from './record-builder.util.js';
+export { type MappedAccount, mapXeroAccount } from './xero-account.mapper.js';
+export * from './xero-au-employee.mapper.js';
+export { mapXeroAuLeaveApplication } from './xero-au-leave-application.mapper.js';
+export { type MappedPayItem, mapXeroAuPayItems } from './xero-au-pay-items.mapper.js';
+export { mapXeroAuPayRun } from './xero-au-pay-run.mapper.js';
+export { type MappedPaySchedule, mapXeroAuPayrollCalendar } from './xero-au-payroll-calendar.mapper.js';
+export { mapXeroAuTimesheet } from './xero-au-timesheet.mapper.js';
+export * from './xero-contact.mapper.js';
+export { mapXeroCreditNote } from './xero-credit-note.mapper.js';
+export { mapXeroInvoice } from './xero-invoice.mapper.js';
+export { type MappedItem, mapXeroItem } from './xero-item.mapper.js';
+export { type MappedCompany, mapXeroOrganisation } from './xero-organisation.mapper.js';
+export { type MappedPayment, mapXeroPayment } from './xero-payment.mapper.js';
+export { mapXeroPurchaseOrder } from './xero-purchase-order.mapper.js';
+export { type MappedTaxCode, mapXeroTaxRate } from './xero-tax-rate.mapper.js';
+export { mapXeroTrialBalance, reportDate } from './xero-trial-balance.mapper.js';
+export { mapXeroUsEmployee } from './xero-us-employee.mapper.js';
+export { mapXeroUsPayItems } from './xero-us-pay-items.mapper.js';
+export { mapXeroUsPayRun } from './xero-us-pay-run.mapper.js';
+export { mapXeroUsPaySchedule } from './xero-us-pay-schedule.mapper.js';
+export * from './xero-us-payroll.schema.js';
+export { mapXeroUsTimesheet } from './xero-us-timesheet.mapper.js';
+export { type MappedWorkLocation, mapXeroUsWorkLocation } from './xero-us-work-location.mapper.js';
+export { calendarDate, timestamp } from './xero-value.util.js';

@@ -1,0 +1,183 @@
+import type { CacheEntityName } from '../../cache/cache-entities.js';
+import type { GatewayServices } from '../../context.js';
+import { SyncStatus } from '../../schema/connec-entity.js';
+import { findConnection } from '../connections/xero-connection.service.js';
+import { landXeroAnswer, markSyncStatus } from './outbound-landing.js';
+import { OutboundOp, OutboundStatus } from './outbound-op.entity.js';
+import {
+  currentXeroId,
+  DEFAULT_OUTBOUND_OPTIONS,
+  type OutboundOptions,
+  OutboundPipeline,
+  requireDescriptor,
+} from './outbound-pipeline.js';
+import './invoice.outbound.js';
+
+/**
+ * Retries the writes Xero could not take yet, in every gateway process: due ops are claimed with
+ * `FOR UPDATE SKIP LOCKED` and leased (`next_attempt_at` moves past the push), so two processes never
+ * push one op at once and a process that dies mid-push only delays it by the lease. Ops of one record go
+ * in order: an op is not due while an older op of the same record is pending.
+ */
+export class OutboundWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(readonly pipeline: OutboundPipeline) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the pushes in flight to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .then((claimed) => this.schedule(claimed > 0 ? 0 : this.pipeline.deps.options.pollIntervalMs))
+        .catch((error) => {
+          this.pipeline.deps.logger.warn({ err: error }, 'outbound worker poll failed');
+          this.schedule(this.pipeline.deps.options.pollIntervalMs);
+        });
+    }, delayMs);
+  }
+
+  /** Claims and pushes the due ops once; returns how many it claimed. */
+  async runOnce(): Promise<number> {
+    const ops = await this.claim();
+    await Promise.all(ops.map((op) => this.attempt(op)));
+    return ops.length;
+  }
+
+  private async claim(): Promise<OutboundOp[]> {
+    const { db, options } = this.pipeline.deps;
+    const [rows]: [Array<{ id: string }>, number] = await db.query(
+      `UPDATE outbound_ops SET attempts = attempts + 1, updated_at = now(),
+              next_attempt_at = now() + ($1::int * interval '1 millisecond')
+        WHERE id IN (
+          SELECT o.id FROM outbound_ops o
+           WHERE o.status = 'PENDING' AND o.next_attempt_at <= now()
+             AND NOT EXISTS (SELECT 1 FROM outbound_ops p
+                              WHERE p.tenant_id = o.tenant_id AND p.entity_type = o.entity_type
+                                AND p.connec_id = o.connec_id AND p.status = 'PENDING' AND p.seq < o.seq)
+           ORDER BY o.next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [options.leaseMs, options.claimBatch],
+    );
+    if (rows.length === 0) return [];
+    return db.getRepository(OutboundOp).findBy(rows.map((row) => ({ id: row.id })));
+  }
+
+  /** One try of a claimed op: confirm, fail for good, or schedule the next try. */
+  async attempt(op: OutboundOp): Promise<void> {
+    const { db, logger } = this.pipeline.deps;
+    const connection = await findConnection(db, op.tenantId);
+    if (!connection) return this.retryLater(op, 'The tenant has no Xero connection');
+    const descriptor = requireDescriptor(op.entityType);
+    const xeroId = descriptor.creates.includes(op.operation)
+      ? null
+      : await currentXeroId(db, { ...op, entity: op.entityType });
+    const outcome = await this.pipeline.push(descriptor, connection, op, xeroId);
+    if (outcome.kind === 'ok') {
+      await this.pipeline.confirm(op, connection, outcome.answer);
+      return;
+    }
+    if (outcome.kind === 'unavailable') return this.retryLater(op, outcome.message);
+    const message = outcome.messages.join('; ');
+    logger.warn({ tenantId: op.tenantId, op: op.id, entity: op.entityType, message }, 'Xero refused a write');
+    const restored = xeroId && descriptor.fetch ? await this.fetchQuietly(op, connection, xeroId) : undefined;
+    await db.transaction(async (tx) => {
+      const locked = await tx
+        .getRepository(OutboundOp)
+        .createQueryBuilder('op')
+        .setLock('pessimistic_write')
+        .where('op.id = :id', { id: op.id })
+        .getOne();
+      if (locked?.status !== OutboundStatus.PENDING) return;
+      await tx.update(OutboundOp, { id: op.id }, { status: OutboundStatus.FAILED, lastError: message });
+      const origin = { source: op.originSource, appId: op.appId };
+      const entity = op.entityType as CacheEntityName;
+      if (restored) {
+        // Xero's version is the truth again: the refused change is undone in the cache, marked FAILED.
+        await landXeroAnswer(tx, {
+          tenantId: op.tenantId,
+          xeroTenantId: connection.xeroTenantId,
+          entity,
+          connecId: op.connecId,
+          mapped: descriptor.map(restored),
+          origin,
+          syncStatus: SyncStatus.FAILED,
+        });
+      } else {
+        await markSyncStatus(tx, op.tenantId, entity, op.connecId, SyncStatus.FAILED, origin, message);
+      }
+    });
+    this.pipeline.deps.status.publish(op.tenantId, {
+      kind: 'WRITE_FAILED',
+      entity: op.entityType,
+      entityId: op.connecId,
+      message: `Xero refused operation ${op.id}: ${message}`,
+    });
+  }
+
+  private async fetchQuietly(
+    op: OutboundOp,
+    connection: Parameters<OutboundPipeline['target']>[0],
+    xeroId: string,
+  ): Promise<unknown> {
+    try {
+      return await requireDescriptor(op.entityType).fetch?.(
+        this.pipeline.api,
+        this.pipeline.target(connection),
+        xeroId,
+      );
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async retryLater(op: OutboundOp, message: string): Promise<void> {
+    const delay = this.pipeline.backoffMs(op.attempts);
+    await this.pipeline.deps.db.query(
+      `UPDATE outbound_ops SET next_attempt_at = now() + ($2::int * interval '1 millisecond'),
+              last_error = $3, updated_at = now()
+        WHERE id = $1 AND status = 'PENDING'`,
+      [op.id, delay, message.slice(0, 2000)],
+    );
+  }
+}
+
+const pipelines = new WeakMap<object, OutboundPipeline>();
+
+/** The process's outbound pipeline (absent without a Xero configuration). */
+export function outboundOf(services: GatewayServices): OutboundPipeline | undefined {
+  return services.sync ? pipelines.get(services.sync) : undefined;
+}
+
+/** Creates the outbound pipeline and starts its worker; called once by the gateway at start-up. */
+export function startOutbound(
+  services: GatewayServices,
+  options: Partial<OutboundOptions> = {},
+): OutboundWorker | undefined {
+  const { sync, db, logger } = services;
+  if (!sync) return undefined;
+  const pipeline = new OutboundPipeline({
+    db,
+    logger: logger.child({ component: 'outbound' }),
+    xero: sync.xero,
+    status: sync.status,
+    options: { ...DEFAULT_OUTBOUND_OPTIONS, ...options },
+  });
+  pipelines.set(sync, pipeline);
+  const worker = new OutboundWorker(pipeline);
+  worker.start();
+  return worker;
+}
