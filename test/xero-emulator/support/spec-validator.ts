@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as validatorModule from 'openapi-response-validator';
 import { parse } from 'yaml';
 
-const SPEC_DIR = '/work/shared/xero-openapi';
+// The design folder sits beside the repository (`../shared`), in development and in CI alike.
+const SPEC_DIR = path.resolve(import.meta.dirname, '../../../../shared/xero-openapi');
 
 type Spec = {
   paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
