@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertEntities } from '../../src/cache/upsert.js';
 import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -40,6 +41,30 @@ describe('the playground in headless Chromium', () => {
     expect(await result.textContent()).toContain('"provider": "dashboard"');
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-viewer.png') });
     expect(foreign).toEqual([]);
+  });
+
+  it('runs a subscription over graphql-ws and shows each change as it happens', async () => {
+    const context = await browser.newContext(); // no tabs remembered from the other tests
+    const page = await context.newPage();
+    await page.goto(`${gateway.url}/playground`);
+    await page.waitForSelector('.graphiql-execute-button', { timeout: 30_000 });
+    await page.click('.graphiql-query-editor .CodeMirror');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(
+      'subscription Changes { entityChanged(types: [Item]) { cursor action entity { ... on Item { code } } } }',
+    );
+    await page.click('.graphiql-execute-button');
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the socket opens and subscribes
+    const db = gateway.gateway.services.db;
+    const [tenant] = await db.query(`SELECT id FROM tenants WHERE name = 'org-demo'`);
+    await upsertEntities(db.manager, tenant.id, 'Item', [{ fields: { code: 'LIVE-1', name: 'Seen live' } }], {
+      source: 'test',
+    });
+    const result = page.locator('.result-window');
+    await expect
+      .poll(async () => (await result.textContent()) ?? '', { timeout: 15_000 })
+      .toContain('LIVE-1');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'playground-subscription.png') });
   });
 
   it('serves the docs explorer with field descriptions', async () => {

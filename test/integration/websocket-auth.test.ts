@@ -38,3 +38,15 @@ describe('graphql-ws on /graphql', () => {
     await client.dispose();
   });
 });
+
+describe('graphql-ws shutdown', () => {
+  it('closes open sockets with 1001 (going away) when the gateway shuts down', async () => {
+    const gateway = await startTestGateway();
+    const key = await gateway.createKey('org-ws-shutdown', [Scope.READ, Scope.SUBSCRIBE]);
+    const { client, closed } = connectWs(gateway.url, key);
+    await wsQuery(client, '{ viewer { tenant { name } } }');
+    await gateway.stop();
+    expect((await closed).code).toBe(1001);
+    await client.dispose();
+  });
+});
