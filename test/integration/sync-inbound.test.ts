@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Scope } from '../../src/schema/scope.js';
 import { SYNC_SPECS } from '../../src/sync/inbound/sync-specs.js';
 import { syncTenant } from '../../src/sync/inbound/tenant-sync.js';
 import { ACCOUNTING_SCOPES, startXeroHarness, type XeroHarness } from '../support/xero-harness.js';
@@ -122,19 +123,78 @@ describe('inbound sync from the Xero emulator', () => {
     expect(states).toHaveLength(SYNC_SPECS.filter((spec) => spec.area !== 'payroll-us').length);
   });
 
-  it('maps an invoice field for field as Xero has it', async () => {
+  it('serves a synced invoice through GraphQL field for field as xero-node reads it from Xero', async () => {
+    const key = await harness.gateway.createKey('org-sync-au');
+    const connection = (
+      await db().query('SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1', [tenantId])
+    )[0];
+    const target = {
+      connectionId: connection.id,
+      xeroTenantId: connection.xero_tenant_id,
+      priority: 'interactive' as const,
+    };
     const [row] = await db().query(
-      `SELECT id, xero_id, transaction_number, total_amount, status FROM invoices
-        WHERE tenant_id = $1 AND status = 'AUTHORISED' ORDER BY transaction_number LIMIT 1`,
+      `SELECT id, xero_id FROM invoices WHERE tenant_id = $1 AND status = 'AUTHORISED' ORDER BY transaction_number LIMIT 1`,
       [tenantId],
     );
-    const xero = (await harness.control(
-      'GET',
-      `/__emulator/orgs/${harness.organisation('Demo Company (AU)').tenantId}/invoices/${row.xero_id}`,
-    )) as { InvoiceNumber: string; Total: number; Status: string };
-    expect(row.transaction_number).toBe(xero.InvoiceNumber);
-    expect(Number(row.total_amount)).toBe(xero.Total);
-    expect(row.status).toBe(xero.Status);
+    const xero = (await sync().xero.api.call(target, (x, t) => x.accountingApi.getInvoice(t, row.xero_id)))
+      .invoices![0];
+    const answer = await harness.gateway.graphql<{
+      invoice: Record<string, unknown> & { lines: Array<Record<string, unknown>> };
+    }>(
+      `query($id: ID!) { invoice(id: $id) {
+        transactionNumber type status transactionDate dueDate reference currency taxCalculation balance paidAmount
+        amount { netAmount taxAmount totalAmount }
+        organization { externalIds { provider id } }
+        lines { description quantity unitPrice amount { netAmount } account { code } taxCode { taxType } }
+      } }`,
+      { id: row.id },
+      key,
+    );
+    const invoice = answer.data!.invoice;
+    const dateOf = (value: unknown) =>
+      value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+    expect(invoice).toMatchObject({
+      transactionNumber: xero.invoiceNumber,
+      type: String(xero.type) === 'ACCREC' ? 'CUSTOMER' : 'SUPPLIER',
+      status: String(xero.status),
+      transactionDate: dateOf(xero.date),
+      dueDate: dateOf(xero.dueDate),
+      currency: String(xero.currencyCode),
+      taxCalculation: { Exclusive: 'EXCLUSIVE', Inclusive: 'INCLUSIVE', NoTax: 'NO_TAX' }[
+        String(xero.lineAmountTypes)
+      ],
+    });
+    expect(invoice.reference ?? undefined).toBe(xero.reference || undefined);
+    expect(Number(invoice.balance)).toBe(xero.amountDue);
+    expect(Number(invoice.paidAmount)).toBe(xero.amountPaid);
+    const amount = invoice.amount as Record<string, string>;
+    expect([Number(amount.netAmount), Number(amount.taxAmount), Number(amount.totalAmount)]).toEqual([
+      xero.subTotal,
+      xero.totalTax,
+      xero.total,
+    ]);
+    const organization = invoice.organization as { externalIds: Array<{ provider: string; id: string }> };
+    expect(organization.externalIds).toContainEqual({ provider: 'xero', id: xero.contact!.contactID });
+    expect(
+      invoice.lines.map((line) => [
+        line.description,
+        Number(line.quantity),
+        Number(line.unitPrice),
+        Number((line.amount as Record<string, string>).netAmount),
+        (line.account as { code: string } | null)?.code,
+        (line.taxCode as { taxType: string } | null)?.taxType,
+      ]),
+    ).toEqual(
+      xero.lineItems!.map((line) => [
+        line.description,
+        line.quantity,
+        line.unitAmount,
+        line.lineAmount,
+        line.accountCode,
+        line.taxType,
+      ]),
+    );
   });
 
   it('after three changes in Xero, the next sync makes one call per entity type and appends exactly three events', async () => {
@@ -227,6 +287,46 @@ describe('inbound sync from the Xero emulator', () => {
     expect(employee.work_location_ids.length).toBeGreaterThan(0);
     const made = await calls();
     expect(Object.keys(made).some((endpoint) => endpoint.includes('LeaveApplications'))).toBe(false);
+  });
+
+  it('reports sync state through GraphQL and syncs on demand for an admin', async () => {
+    const admin = await harness.gateway.createKey('org-sync-au');
+    const status = await harness.gateway.graphql<{
+      syncStatus: {
+        connection: { status: string; organisationName: string };
+        entities: Array<{ entity: string; state: string; records: number }>;
+        apiCallsToday: number;
+      };
+    }>(
+      '{ syncStatus { connection { status organisationName } entities { entity state records lastSuccessAt } apiCallsToday remainingAllowance } }',
+      {},
+      admin,
+    );
+    expect(status.data!.syncStatus.connection).toEqual({
+      status: 'ACTIVE',
+      organisationName: 'Demo Company (AU)',
+    });
+    expect(status.data!.syncStatus.entities.find((entity) => entity.entity === 'Invoice')).toMatchObject({
+      state: 'IDLE',
+    });
+    expect(
+      status.data!.syncStatus.entities.find((entity) => entity.entity === 'Invoice')!.records,
+    ).toBeGreaterThan(0);
+    expect(status.data!.syncStatus.apiCallsToday).toBeGreaterThan(0);
+    const triggered = await harness.gateway.graphql(
+      'mutation { triggerSync(entities: ["Invoice"]) }',
+      {},
+      admin,
+    );
+    expect(triggered.data).toEqual({ triggerSync: true });
+    const unknown = await harness.gateway.graphql('mutation { triggerSync(entities: ["Nope"]) }', {}, admin);
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'entities' }],
+    });
+    const reader = await harness.gateway.createKey('org-sync-au', [Scope.READ]);
+    const forbidden = await harness.gateway.graphql('mutation { triggerSync }', {}, reader);
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('holds the tenant: a second sync of the same tenant at once is refused, not run twice', async () => {
