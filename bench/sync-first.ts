@@ -18,6 +18,7 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { startGateway } from '../src/gateway.js';
 import { createLogger } from '../src/logger.js';
 import { linkXeroConnection } from '../src/sync/connections/xero-connection.service.js';
+import { ACCOUNTING_SCOPES } from '../src/sync/xero/xero-scopes.js';
 import { ensureTenant } from '../src/tenancy/tenancy.service.js';
 
 const { values } = parseArgs({ options: { invoices: { type: 'string', default: '100000' } } });
@@ -87,13 +88,7 @@ const tokens = await (
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       tenantIds: [organisation.tenantId],
-      scopes: [
-        'offline_access',
-        'accounting.transactions',
-        'accounting.contacts',
-        'accounting.settings',
-        'accounting.reports.read',
-      ],
+      scopes: ACCOUNTING_SCOPES,
     }),
   })
 ).json();

@@ -3,23 +3,13 @@ import type { Logger } from '../logger.js';
 import { ALL_SCOPES } from '../schema/scope.js';
 import { findConnection, linkXeroConnection } from '../sync/connections/xero-connection.service.js';
 import type { SyncServices } from '../sync/sync-services.js';
+import { ACCOUNTING_SCOPES, PAYROLL_SCOPES } from '../sync/xero/xero-scopes.js';
 import type { OAuthTokenResponse } from '../sync/xero/xero-tokens.js';
 import { createApp, ensureTenant } from '../tenancy/tenancy.service.js';
 import type { EmulatorInfo } from './emulator-process.js';
 
-/** Scopes the demo grants itself, payroll included (the consent page's "Allow Payroll Access"). */
-const DEMO_SCOPES = [
-  'offline_access',
-  'accounting.transactions',
-  'accounting.contacts',
-  'accounting.settings',
-  'accounting.reports.read',
-  'payroll.employees',
-  'payroll.payruns',
-  'payroll.payslip',
-  'payroll.timesheets',
-  'payroll.settings',
-];
+/** The demo grants itself payroll too (the consent page's "Allow Payroll Access"). */
+const DEMO_SCOPES = [...ACCOUNTING_SCOPES, ...PAYROLL_SCOPES];
 
 export interface DemoTenant {
   tenant: string;

@@ -1,4 +1,5 @@
 import { linkXeroConnection } from '../../src/sync/connections/xero-connection.service.js';
+import { ACCOUNTING_SCOPES, PAYROLL_SCOPES } from '../../src/sync/xero/xero-scopes.js';
 import type { XeroSettings } from '../../src/sync/xero/xero-settings.js';
 import type { OAuthTokenResponse } from '../../src/sync/xero/xero-tokens.js';
 import { ensureTenant } from '../../src/tenancy/tenancy.service.js';
@@ -6,20 +7,7 @@ import type { XeroEmulatorOptions } from '../../src/xero-emulator/index.js';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
-export const ACCOUNTING_SCOPES = [
-  'offline_access',
-  'accounting.transactions',
-  'accounting.contacts',
-  'accounting.settings',
-  'accounting.reports.read',
-];
-export const PAYROLL_SCOPES = [
-  'payroll.employees',
-  'payroll.payruns',
-  'payroll.payslip',
-  'payroll.timesheets',
-  'payroll.settings',
-];
+export { ACCOUNTING_SCOPES, PAYROLL_SCOPES };
 
 export interface XeroHarness {
   emulator: RunningXeroEmulator;

@@ -2,28 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { XeroAuthorization } from '../../schema/xero-authorization.entity.js';
 import { decryptSecret, encryptSecret } from '../xero/token-crypto.js';
+import { ACCOUNTING_SCOPES, PAYROLL_SCOPES } from '../xero/xero-scopes.js';
 import type { XeroSettings } from '../xero/xero-settings.js';
 import type { ConnectLink } from './connect-link.js';
 
 /** How long Xero's consent may take between pressing Connect and the callback. */
 const AUTHORIZATION_TTL_MS = 10 * 60_000;
-
-/** Accounting scopes the sync needs; `offline_access` gives the refresh token. */
-export const ACCOUNTING_SCOPES = [
-  'offline_access',
-  'accounting.transactions',
-  'accounting.contacts',
-  'accounting.settings',
-  'accounting.reports.read',
-];
-/** Asked only when the admin ticks "Allow Payroll Access" (Payroll AU; the legacy US surface uses the same). */
-export const PAYROLL_SCOPES = [
-  'payroll.employees',
-  'payroll.payruns',
-  'payroll.payslip',
-  'payroll.timesheets',
-  'payroll.settings',
-];
 
 /** Why a callback or a connect link was refused; the page says it, nothing is linked. */
 export class ConnectFlowError extends Error {
