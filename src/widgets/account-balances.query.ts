@@ -17,7 +17,7 @@ const CHOSEN = `chosen AS (
   )`;
 
 /** The chosen accounts' postings summed per day: small, and read once per period end. */
-const DAILY = `daily AS (
+const DAILY = `daily AS MATERIALIZED (
     SELECT account_id, date, sum(amount) AS amount FROM postings
      WHERE account_id IN (SELECT id FROM chosen) GROUP BY account_id, date
   )`;

@@ -64,7 +64,8 @@ export async function invoiceList(
                 FROM (SELECT * FROM invoices i
                        WHERE i.tenant_id = $1 AND i.type = $2 AND i.status IN ${ISSUED} AND i.deleted_at IS NULL
                          AND i.transaction_date BETWEEN $3::date AND $4::date
-                         AND i.organization_id IS NOT DISTINCT FROM top.organization_id
+                         AND (i.organization_id = top.organization_id
+                              OR (i.organization_id IS NULL AND top.organization_id IS NULL))
                          AND i.currency IS NOT DISTINCT FROM top.currency
                        ORDER BY i.transaction_date DESC, i.id LIMIT $6) x), '[]') AS invoices
        FROM top CROSS JOIN base
