@@ -4,7 +4,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const STATIC_DIR = path.join(import.meta.dirname, 'dashboard');
+// The page's own files live beside this module in the source tree; a tsc build (dist/src/server) does not
+// copy them, so from a build they are read from the source tree the build came from.
+const STATIC_DIR = import.meta.url.endsWith('.ts')
+  ? path.join(import.meta.dirname, 'dashboard')
+  : path.resolve(import.meta.dirname, '../../../src/server/dashboard');
 
 /** Every file the dashboard loads, all from this server (no CDN): gateways run offline too. */
 const ASSETS: Record<string, { file: () => string; type: string }> = {
