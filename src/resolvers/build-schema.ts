@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from './account.resolver.js';
+import { AccountMutationResolver } from './account-mutation.resolver.js';
 import { AppResolver } from './app.resolver.js';
 import { scopeAuthChecker } from './auth-checker.js';
 import { CompanyResolver } from './company.resolver.js';
@@ -9,20 +10,27 @@ import {
   CreditNoteLineResolver,
   CreditNoteResolver,
 } from './credit-note.resolver.js';
+import { CreditNoteMutationResolver } from './credit-note-mutation.resolver.js';
 import { EmployeeResolver } from './employee.resolver.js';
+import { EmployeeMutationResolver } from './employee-mutation.resolver.js';
 import { EmployeeSalaryResolver } from './employee-salary.resolver.js';
 import { EntityChangedResolver } from './entity-changed.resolver.js';
 import { InvoiceLineResolver, InvoiceResolver } from './invoice.resolver.js';
 import { InvoiceMutationResolver } from './invoice-mutation.resolver.js';
 import { ItemResolver } from './item.resolver.js';
+import { ItemMutationResolver } from './item-mutation.resolver.js';
 import { LeaveApplicationResolver } from './leave-application.resolver.js';
 import { OrganizationResolver } from './organization.resolver.js';
+import { OrganizationMutationResolver } from './organization-mutation.resolver.js';
 import { PayItemResolver } from './pay-item.resolver.js';
 import { PayRunResolver, PayslipResolver } from './pay-run.resolver.js';
 import { PayScheduleResolver } from './pay-schedule.resolver.js';
 import { PaymentResolver } from './payment.resolver.js';
+import { PaymentMutationResolver } from './payment-mutation.resolver.js';
+import { PayrollMutationResolver } from './payroll-mutation.resolver.js';
 import { PersonResolver } from './person.resolver.js';
 import { PurchaseOrderLineResolver, PurchaseOrderResolver } from './purchase-order.resolver.js';
+import { PurchaseOrderMutationResolver } from './purchase-order-mutation.resolver.js';
 import { SyncStatusResolver } from './sync-status.resolver.js';
 import { TaxCodeResolver } from './tax-code.resolver.js';
 import { TimeSheetLineResolver, TimeSheetResolver } from './time-sheet.resolver.js';
@@ -63,6 +71,14 @@ export const resolvers = [
   SyncStatusResolver,
   EntityChangedResolver,
   InvoiceMutationResolver,
+  OrganizationMutationResolver,
+  ItemMutationResolver,
+  PaymentMutationResolver,
+  PurchaseOrderMutationResolver,
+  CreditNoteMutationResolver,
+  EmployeeMutationResolver,
+  PayrollMutationResolver,
+  AccountMutationResolver,
   WidgetsResolver,
   WidgetUpdatedResolver,
 ] as const;

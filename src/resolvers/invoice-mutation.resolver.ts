@@ -5,16 +5,20 @@ import { Invoice } from '../schema/invoice.entity.js';
 import { InvoiceInput } from '../schema/invoice.input.js';
 import { Scope } from '../schema/scope.js';
 import { ExternalIdInput } from '../schema/value-objects.js';
+import { createMany } from '../sync/outbound/batch-writes.js';
 import {
   createInvoice,
+  prepareInvoiceCreate,
   setInvoiceStatus,
   updateInvoice,
   upsertInvoice,
 } from '../sync/outbound/invoice-writes.js';
+import { type BatchItemResult, batchResultType, toBatchResults } from './batch-mutation.resolver.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const InvoicePayload = writePayloadType(Invoice, 'Invoice');
 type Payload = Promise<WritePayload<Invoice>>;
+const InvoiceBatchResult = batchResultType(Invoice, 'Invoice');
 
 @Resolver()
 @Authorized(Scope.WRITE)
@@ -77,5 +81,20 @@ export class InvoiceMutationResolver {
       'Invoice',
       await setInvoiceStatus(writeCaller(context), id, TransactionStatus.DELETED),
     );
+  }
+
+  @Mutation(() => [InvoiceBatchResult], {
+    description:
+      'Creates up to 500 invoices, sent to Xero 50 a call; each element is answered on its own, in input order.',
+  })
+  async createInvoices(
+    @Arg('inputs', () => [InvoiceInput]) inputs: InvoiceInput[],
+    @Ctx() context: GatewayContext,
+  ): Promise<Array<BatchItemResult<Invoice>>> {
+    const caller = writeCaller(context);
+    const answers = await createMany(caller, inputs, (input, currency) =>
+      prepareInvoiceCreate(caller, input, currency),
+    );
+    return toBatchResults(context, 'Invoice', answers);
   }
 }

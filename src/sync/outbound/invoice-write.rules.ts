@@ -21,17 +21,31 @@ const LOCKED_STATUSES: Record<string, string> = {
   DELETED: 'This invoice is DELETED: Xero does not allow editing it, so nothing was changed.',
 };
 
+/** What the document is called in messages: the rules are shared by invoices and purchase orders. */
+export interface DocumentKind {
+  noun: string;
+  party: string;
+}
+export const INVOICE_KIND: DocumentKind = { noun: 'invoice', party: 'customer' };
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'An' : 'A');
+
 const compare = (a: string, b: string) => (a === b ? 0 : Number(a) < Number(b) ? -1 : 1);
 
 /** Field rules that need no database: required fields, lengths, enums, ranges, dates. Pure. */
-export function checkInvoiceFields(input: InvoiceInput, isCreate: boolean): FieldError[] {
+export function checkInvoiceFields(
+  input: InvoiceInput,
+  isCreate: boolean,
+  kind: DocumentKind = INVOICE_KIND,
+): FieldError[] {
+  const A = article(kind.noun);
   const errors: FieldError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
   const hasCustomer = input.organizationId || input.organization || input.personId || input.person;
   if (isCreate && !hasCustomer) {
     add(
       'organizationId',
-      'An invoice needs a customer (an organization or a person): Xero requires a Contact.',
+      `${A} ${kind.noun} needs a ${kind.party} (an organization or a person): Xero requires a Contact.`,
     );
   }
   if (input.organizationId && input.organization)
@@ -52,9 +66,12 @@ export function checkInvoiceFields(input: InvoiceInput, isCreate: boolean): Fiel
     add('dueDate', 'Must be on or after transactionDate.');
   }
   if (isCreate && (!input.lines || input.lines.length === 0))
-    add('lines', 'An invoice needs at least one line.');
+    add('lines', `${A} ${kind.noun} needs at least one line.`);
   if (input.lines && input.lines.length > MAX_INVOICE_LINES) {
-    add('lines', `An invoice can have at most ${MAX_INVOICE_LINES} lines (got ${input.lines.length}).`);
+    add(
+      'lines',
+      `${A} ${kind.noun} can have at most ${MAX_INVOICE_LINES} lines (got ${input.lines.length}).`,
+    );
     return errors; // one clear error rather than thousands
   }
   for (const [index, line] of (input.lines ?? []).entries())
@@ -130,15 +147,18 @@ export async function resolveInvoiceInput(
   tenantId: string,
   input: InvoiceInput,
   existing: ExistingInvoice | null,
+  kind: DocumentKind = INVOICE_KIND,
 ): Promise<ResolvedInvoice> {
-  const errors = checkInvoiceFields(input, !existing);
+  const errors = checkInvoiceFields(input, !existing, kind);
   if (existing) errors.push(...checkTransition(existing, input));
   if (errors.length > 0) throw badUserInput(errors);
   const found = await lookupReferences(manager, tenantId, referencesOf(input));
   const type = input.type ?? existing?.type ?? PartyType.CUSTOMER;
   const status = input.status ?? existing?.status ?? TransactionStatus.DRAFT;
   const customer = await resolveCustomer(manager, tenantId, input, found);
-  const lines = input.lines ? await resolveLines(manager, tenantId, input, found, type, status) : undefined;
+  const lines = input.lines
+    ? await resolveLines(manager, tenantId, input, found, type, status, kind)
+    : undefined;
   if (found.errors.length > 0) throw badUserInput(found.errors);
   return {
     type: input.type ?? (existing ? undefined : type),
@@ -212,6 +232,7 @@ async function resolveLines(
   found: LookedUp,
   type: PartyType,
   status: TransactionStatus,
+  kind: DocumentKind,
 ): Promise<ResolvedInvoiceLine[]> {
   const side = type === PartyType.SUPPLIER ? 'purchase' : 'sale';
   // Rule 10: a line without a tax code takes its item's (sale, or purchase for bills) tax code.
@@ -244,7 +265,7 @@ async function resolveLines(
     if (!account && status !== TransactionStatus.DRAFT) {
       found.errors.push({
         path: `lines.${index}.accountId`,
-        message: `An account is needed on every line of a ${status} invoice (give one, or an item that has one).`,
+        message: `An account is needed on every line of a ${status} ${kind.noun} (give one, or an item that has one).`,
       });
     }
     return {

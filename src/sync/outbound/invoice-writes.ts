@@ -1,8 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../cache/content-hash.js';
-import { badArgument, badUserInput, conflict, notFound } from '../../errors.js';
+import { randomUUID } from 'node:crypto';
+import { badUserInput, conflict, notFound } from '../../errors.js';
 import { isUuid } from '../../resolvers/list/cursor.js';
-import type { SyncStatus } from '../../schema/connec-entity.js';
 import { TransactionStatus } from '../../schema/enums.js';
 import { Invoice } from '../../schema/invoice.entity.js';
 import type { InvoiceInput } from '../../schema/invoice.input.js';
@@ -10,44 +8,28 @@ import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingInvoiceFields, toXeroInvoice } from '../mappers/connec-invoice.mapper.js';
 import { invoiceOutbound } from './invoice.outbound.js';
 import { resolveInvoiceInput } from './invoice-write.rules.js';
-import type { OutboundPipeline } from './outbound-pipeline.js';
+import {
+  type CreateOptions,
+  type PreparedWrite,
+  upsertByExternalId,
+  type WriteAnswer,
+  type WriteCaller,
+} from './write-caller.js';
 
-/** Who writes, and through what. */
-export interface WriteCaller {
-  pipeline: OutboundPipeline;
-  tenantId: string;
-  app: { id: string; provider: string };
-}
+export type { WriteAnswer, WriteCaller } from './write-caller.js';
 
-/** What every mutation answers (the resolver loads the record). */
-export interface WriteAnswer {
-  recordId: string;
-  syncStatus: SyncStatus;
-  operationId: string | null;
-  warnings: string[];
-}
-
-interface CreateOptions {
-  appExternalId?: { provider: string; realm: string; id: string };
-  idempotencyKey?: string;
-}
-
-/** Validates and creates an invoice in Xero (or keeps it PENDING when Xero cannot take it now). */
-export async function createInvoice(
+/** Validates an invoice create: BAD_USER_INPUT before anything is written anywhere. */
+export async function prepareInvoiceCreate(
   caller: WriteCaller,
   input: InvoiceInput,
+  baseCurrency: string | null,
   options: CreateOptions = {},
-): Promise<WriteAnswer> {
-  const { pipeline, tenantId } = caller;
-  const connection = await pipeline.connectionFor(tenantId);
-  const resolved = await resolveInvoiceInput(pipeline.deps.db.manager, tenantId, input, null);
-  const pending = pendingInvoiceFields(
-    { ...resolved, currency: resolved.currency ?? connection.baseCurrency },
-    true,
-  );
-  const outcome = await pipeline.submit(
-    {
-      tenantId,
+): Promise<PreparedWrite> {
+  const resolved = await resolveInvoiceInput(caller.pipeline.deps.db.manager, caller.tenantId, input, null);
+  const pending = pendingInvoiceFields({ ...resolved, currency: resolved.currency ?? baseCurrency }, true);
+  return {
+    write: {
+      tenantId: caller.tenantId,
       app: caller.app,
       entity: 'Invoice',
       operation: 'CREATE',
@@ -57,9 +39,19 @@ export async function createInvoice(
       appExternalId: options.appExternalId,
       idempotencyKey: options.idempotencyKey,
     },
-    connection,
-  );
-  return { ...outcome, warnings: [] };
+    warnings: [],
+  };
+}
+
+/** Validates and creates an invoice in Xero (or keeps it PENDING when Xero cannot take it now). */
+export async function createInvoice(
+  caller: WriteCaller,
+  input: InvoiceInput,
+  options: CreateOptions = {},
+): Promise<WriteAnswer> {
+  const connection = await caller.pipeline.connectionFor(caller.tenantId);
+  const { write, warnings } = await prepareInvoiceCreate(caller, input, connection.baseCurrency, options);
+  return { ...(await caller.pipeline.submit(write, connection)), warnings };
 }
 
 /**
@@ -92,34 +84,16 @@ export async function updateInvoice(
   return { ...outcome, warnings: [] };
 }
 
-/**
- * Creates or updates the invoice the app knows by its own id. The same call twice gives one invoice in
- * the cache and one in Xero: the second finds the first through the id map, and two racing creates
- * share an idempotency key derived from the external id and the input, so Xero makes one.
- */
+/** Creates or updates the invoice the app knows by its own id (see `upsertByExternalId`). */
 export async function upsertInvoice(
   caller: WriteCaller,
   externalId: ExternalIdInput,
   input: InvoiceInput,
 ): Promise<WriteAnswer> {
-  if (externalId.provider === 'xero' || externalId.provider === 'connec') {
-    throw badArgument(
-      'externalId.provider',
-      "Upserts use the app's own ids; Xero and Connec! ids are issued, not chosen.",
-    );
-  }
-  const realm = externalId.realm ?? caller.app.id;
-  const rows: Array<{ connec_id: string }> = await caller.pipeline.deps.db.query(
-    `SELECT connec_id FROM id_map WHERE tenant_id = $1 AND entity = 'Invoice' AND provider = $2
-        AND realm = $3 AND external_id = $4 LIMIT 1`,
-    [caller.tenantId, externalId.provider, realm, externalId.id],
-  );
-  if (rows[0]) return updateInvoice(caller, rows[0].connec_id, { ...input, expectedUpdatedAt: null }, true);
-  const appExternalId = { provider: externalId.provider, realm, id: externalId.id };
-  const key = createHash('sha256')
-    .update(canonicalJson([caller.tenantId, 'Invoice', appExternalId, input]))
-    .digest('hex');
-  return createInvoice(caller, input, { appExternalId, idempotencyKey: `upsert-${key}` });
+  return upsertByExternalId(caller, 'Invoice', externalId, input, {
+    update: (connecId) => updateInvoice(caller, connecId, { ...input, expectedUpdatedAt: null }, true),
+    create: (options) => createInvoice(caller, input, options),
+  });
 }
 
 /** Voids an AUTHORISED invoice or deletes a DRAFT/SUBMITTED one, as Xero allows. */

@@ -1,7 +1,7 @@
 import type { Invoice } from 'xero-node';
 import type { AnyMapped } from '../inbound/page-writer.js';
 import { mapXeroInvoice } from '../mappers/xero-invoice.mapper.js';
-import { registerOutbound } from './outbound-descriptor.js';
+import { batchElements, registerOutbound } from './outbound-descriptor.js';
 
 /** Unit prices keep 4 decimals (Xero rounds to 2 without unitdp). */
 const UNIT_DP = 4;
@@ -31,5 +31,17 @@ export const invoiceOutbound = registerOutbound({
       client.accountingApi.getInvoice(tenant, xeroId, UNIT_DP),
     );
     return body.invoices?.[0];
+  },
+  async pushMany(api, target, requests, idempotencyKey) {
+    const body = await api.call(target, (client, tenant) =>
+      client.accountingApi.createInvoices(
+        tenant,
+        { invoices: requests as unknown as Invoice[] },
+        false,
+        UNIT_DP,
+        idempotencyKey,
+      ),
+    );
+    return batchElements(body.invoices, requests.length);
   },
 });

@@ -13,7 +13,7 @@ import type { SyncStatusPublisher } from '../events/sync-status.js';
 import { XeroApi, type XeroCallTarget } from '../xero/xero-api.js';
 import { XeroApiError, XeroErrorKind } from '../xero/xero-error.js';
 import type { XeroServices } from '../xero/xero-services.js';
-import { type OutboundDescriptor, outboundDescriptor } from './outbound-descriptor.js';
+import { type Companion, type OutboundDescriptor, outboundDescriptor } from './outbound-descriptor.js';
 import { landXeroAnswer } from './outbound-landing.js';
 import { OutboundOp, OutboundStatus } from './outbound-op.entity.js';
 
@@ -65,6 +65,16 @@ export interface WriteRequest {
   appExternalId?: ExternalIdRef | null;
   /** Defaults to the op id; upserts derive one from the external id so concurrent repeats collapse. */
   idempotencyKey?: string;
+  /** Other records the write changes, as the cache shows them while it is pending (a Contact's people). */
+  companions?: PendingCompanion[];
+  /** Kept with the op for the descriptor's `companions` (which Connec! ids Xero's answer stands for). */
+  extra?: Record<string, unknown>;
+}
+
+export interface PendingCompanion {
+  entity: CacheEntityName;
+  id: string;
+  fields: Record<string, unknown>;
 }
 
 export interface WriteOutcome {
@@ -73,14 +83,18 @@ export interface WriteOutcome {
   operationId: string | null;
 }
 
-type PushOutcome =
+export type Unavailable = { kind: 'unavailable'; message: string };
+export type PushOutcome =
   | { kind: 'ok'; answer: unknown }
   | { kind: 'refused'; messages: string[] }
-  | { kind: 'unavailable'; message: string };
+  | Unavailable;
 
-interface OpPayload {
+export interface OpPayload {
   request: Record<string, unknown>;
   appExternalId?: ExternalIdRef | null;
+  extra?: Record<string, unknown>;
+  /** Ops created by one batch call share its key: a retry re-sends the whole chunk (see outbound-batch). */
+  batch?: { key: string; index: number };
 }
 
 /**
@@ -126,28 +140,10 @@ export class OutboundPipeline {
     const { op, queued } = await db.transaction(async (tx) => {
       // An older op of this record still waits: this one goes behind it, never around it.
       const queued = (await pendingOpsOf(tx, write)).length > 0;
-      const id = randomUUID();
-      const op = tx.getRepository(OutboundOp).create({
-        id,
-        tenantId: write.tenantId,
-        appId: write.app.id,
-        originSource: write.app.provider,
-        entityType: write.entity,
-        connecId: write.connecId,
-        operation: write.operation,
-        payload: { request: write.request, appExternalId: write.appExternalId ?? null },
-        idempotencyKey: write.idempotencyKey ?? id,
-        status: OutboundStatus.PENDING,
+      const op = await insertOp(tx, write, {
         attempts: queued ? 0 : 1,
         nextAttemptAt: new Date(Date.now() + (queued ? 0 : options.leaseMs)),
       });
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(OutboundOp)
-        .values(op as never)
-        .updateEntity(false)
-        .execute();
       if (queued) await writePending(tx, write, origin);
       return { op, queued };
     });
@@ -176,7 +172,7 @@ export class OutboundPipeline {
     return { recordId: landed ?? write.connecId, syncStatus: SyncStatus.SYNCED, operationId: op.id };
   }
 
-  private pendingOutcome(write: WriteRequest, op: OutboundOp, reason: string): WriteOutcome {
+  pendingOutcome(write: WriteRequest, op: OutboundOp, reason: string): WriteOutcome {
     this.deps.logger.info(
       { tenantId: write.tenantId, op: op.id, entity: write.entity, reason },
       'write pending',
@@ -211,15 +207,7 @@ export class OutboundPipeline {
       if (!answer) return { kind: 'unavailable', message: 'Xero answered without the record' };
       return { kind: 'ok', answer };
     } catch (error) {
-      const failure =
-        error instanceof XeroApiError ? error : new XeroApiError(XeroErrorKind.Unavailable, String(error), 0);
-      if (failure.kind === XeroErrorKind.Validation || failure.kind === XeroErrorKind.NotFound) {
-        return {
-          kind: 'refused',
-          messages: failure.validationMessages.length ? failure.validationMessages : [failure.message],
-        };
-      }
-      return { kind: 'unavailable', message: failure.message };
+      return classifyFailure(error);
     }
   }
 
@@ -248,6 +236,9 @@ export class OutboundPipeline {
         origin: { source: op.originSource, appId: op.appId },
         appExternalId: payload.appExternalId,
       });
+      for (const companion of descriptor.companions?.(answer, payload.extra) ?? []) {
+        await landCompanion(tx, op, connection, companion);
+      }
       await tx.update(
         OutboundOp,
         { id: op.id },
@@ -274,6 +265,19 @@ export class OutboundPipeline {
   }
 }
 
+/** A failed call: Xero's definite refusal (validation, not found), or worth retrying. */
+export function classifyFailure(error: unknown): Exclude<PushOutcome, { kind: 'ok' }> {
+  const failure =
+    error instanceof XeroApiError ? error : new XeroApiError(XeroErrorKind.Unavailable, String(error), 0);
+  if (failure.kind === XeroErrorKind.Validation || failure.kind === XeroErrorKind.NotFound) {
+    return {
+      kind: 'refused',
+      messages: failure.validationMessages.length ? failure.validationMessages : [failure.message],
+    };
+  }
+  return { kind: 'unavailable', message: failure.message };
+}
+
 export function originOf(app: { id: string; provider: string }): WriteOrigin {
   return { source: app.provider, appId: app.id };
 }
@@ -292,8 +296,78 @@ async function pendingOpsOf(tx: EntityManager, write: WriteRequest): Promise<unk
   );
 }
 
+/** Writes the op of a write ahead of any call to Xero (invariant 5), in the caller's transaction. */
+export async function insertOp(
+  tx: EntityManager,
+  write: WriteRequest,
+  state: { attempts: number; nextAttemptAt: Date; batch?: OpPayload['batch'] },
+): Promise<OutboundOp> {
+  const id = randomUUID();
+  const payload: OpPayload = {
+    request: write.request,
+    appExternalId: write.appExternalId ?? null,
+    ...(write.extra ? { extra: write.extra } : {}),
+    ...(state.batch ? { batch: state.batch } : {}),
+  };
+  const op = tx.getRepository(OutboundOp).create({
+    id,
+    tenantId: write.tenantId,
+    appId: write.app.id,
+    originSource: write.app.provider,
+    entityType: write.entity,
+    connecId: write.connecId,
+    operation: write.operation,
+    payload: payload as unknown as Record<string, unknown>,
+    idempotencyKey: state.batch?.key ?? write.idempotencyKey ?? id,
+    status: OutboundStatus.PENDING,
+    attempts: state.attempts,
+    nextAttemptAt: state.nextAttemptAt,
+  });
+  await tx
+    .createQueryBuilder()
+    .insert()
+    .into(OutboundOp)
+    .values(op as never)
+    .updateEntity(false)
+    .execute();
+  return op;
+}
+
+/** Lands a record Xero's answer also changed; one Xero does not hold is written as the op asked. */
+async function landCompanion(
+  tx: EntityManager,
+  op: OutboundOp,
+  connection: XeroConnection,
+  companion: Companion,
+): Promise<void> {
+  const origin = { source: op.originSource, appId: op.appId };
+  if (companion.mapped) {
+    await landXeroAnswer(tx, {
+      tenantId: op.tenantId,
+      xeroTenantId: connection.xeroTenantId,
+      entity: companion.entity,
+      connecId: companion.connecId,
+      mapped: companion.mapped,
+      origin,
+    });
+    return;
+  }
+  // Nothing is owed to Xero for it (e.g. a sixth person, rule 2): the cache keeps the app's version.
+  await upsertEntities(
+    tx,
+    op.tenantId,
+    companion.entity,
+    [{ id: companion.connecId, fields: { ...companion.fields, syncStatus: SyncStatus.SYNCED } }],
+    origin,
+  );
+}
+
 /** The PENDING cache row (created or updated with the input) and its event, in the caller's transaction. */
-async function writePending(tx: EntityManager, write: WriteRequest, origin: WriteOrigin): Promise<void> {
+export async function writePending(
+  tx: EntityManager,
+  write: WriteRequest,
+  origin: WriteOrigin,
+): Promise<void> {
   await upsertEntities(
     tx,
     write.tenantId,
@@ -307,6 +381,15 @@ async function writePending(tx: EntityManager, write: WriteRequest, origin: Writ
     ],
     origin,
   );
+  for (const companion of write.companions ?? []) {
+    await upsertEntities(
+      tx,
+      write.tenantId,
+      companion.entity,
+      [{ id: companion.id, fields: { ...companion.fields, syncStatus: SyncStatus.PENDING } }],
+      origin,
+    );
+  }
 }
 
 /** The record's Xero id as the cache has it now (a queued update learns it from its create). */
@@ -322,9 +405,12 @@ export async function currentXeroId(
 }
 
 /** Xero's answer, or "unavailable" once the deadline passes (the push goes on; its key makes a retry safe). */
-async function withDeadline(promise: Promise<PushOutcome>, ms: number): Promise<PushOutcome> {
+export async function withDeadline<T extends { kind: string }>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<T | Unavailable> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<PushOutcome>((resolve) => {
+  const deadline = new Promise<Unavailable>((resolve) => {
     timer = setTimeout(
       () => resolve({ kind: 'unavailable', message: `Xero did not answer within ${ms} ms` }),
       ms,

@@ -1,17 +1,29 @@
 import type { CacheEntityName } from '../../cache/cache-entities.js';
 import type { GatewayServices } from '../../context.js';
 import { SyncStatus } from '../../schema/connec-entity.js';
+import type { XeroConnection } from '../../schema/xero-connection.entity.js';
 import { findConnection } from '../connections/xero-connection.service.js';
+import { chunkOps, isPendingOp, pushChunk } from './outbound-batch.js';
+import type { OutboundDescriptor } from './outbound-descriptor.js';
 import { landXeroAnswer, markSyncStatus } from './outbound-landing.js';
 import { OutboundOp, OutboundStatus } from './outbound-op.entity.js';
 import {
   currentXeroId,
   DEFAULT_OUTBOUND_OPTIONS,
+  type OpPayload,
   type OutboundOptions,
   OutboundPipeline,
   requireDescriptor,
 } from './outbound-pipeline.js';
+import './account.outbound.js';
+import './credit-note.outbound.js';
+import './employee.outbound.js';
 import './invoice.outbound.js';
+import './item.outbound.js';
+import './organization.outbound.js';
+import './payment.outbound.js';
+import './payroll.outbound.js';
+import './purchase-order.outbound.js';
 
 /**
  * Retries the writes Xero could not take yet, in every gateway process: due ops are claimed with
@@ -78,10 +90,13 @@ export class OutboundWorker {
 
   /** One try of a claimed op: confirm, fail for good, or schedule the next try. */
   async attempt(op: OutboundOp): Promise<void> {
-    const { db, logger } = this.pipeline.deps;
+    const { db } = this.pipeline.deps;
     const connection = await findConnection(db, op.tenantId);
     if (!connection) return this.retryLater(op, 'The tenant has no Xero connection');
     const descriptor = requireDescriptor(op.entityType);
+    if ((op.payload as unknown as OpPayload).batch && descriptor.pushMany) {
+      return this.attemptChunk(op, connection, descriptor);
+    }
     const xeroId = descriptor.creates.includes(op.operation)
       ? null
       : await currentXeroId(db, { ...op, entity: op.entityType });
@@ -91,7 +106,42 @@ export class OutboundWorker {
       return;
     }
     if (outcome.kind === 'unavailable') return this.retryLater(op, outcome.message);
-    const message = outcome.messages.join('; ');
+    await this.fail(op, connection, outcome.messages.join('; '), xeroId);
+  }
+
+  /**
+   * An op of a batch: the whole chunk goes again, unchanged and with its key, so Xero replays a chunk it
+   * already took instead of creating it twice; every op of the chunk is settled from the one answer.
+   */
+  private async attemptChunk(
+    op: OutboundOp,
+    connection: XeroConnection,
+    descriptor: OutboundDescriptor,
+  ): Promise<void> {
+    const ops = await chunkOps(this.pipeline, op);
+    const requests = ops.map((o) => (o.payload as unknown as OpPayload).request);
+    const outcome = await pushChunk(this.pipeline, descriptor, connection, requests, op.idempotencyKey);
+    if (outcome.kind === 'unavailable') return this.retryLater(op, outcome.message);
+    for (const [index, sibling] of ops.entries()) {
+      if (!isPendingOp(sibling)) continue;
+      const element = outcome.kind === 'ok' ? outcome.elements[index] : undefined;
+      if (element?.ok) await this.pipeline.confirm(sibling, connection, element.answer);
+      else {
+        const messages = element ? element.messages : outcome.kind === 'refused' ? outcome.messages : [];
+        await this.fail(sibling, connection, messages.join('; '), null);
+      }
+    }
+  }
+
+  /** Xero definitely refused the op: it is FAILED, and the cache shows Xero's version again, with events. */
+  private async fail(
+    op: OutboundOp,
+    connection: XeroConnection,
+    message: string,
+    xeroId: string | null,
+  ): Promise<void> {
+    const { db, logger } = this.pipeline.deps;
+    const descriptor = requireDescriptor(op.entityType);
     logger.warn({ tenantId: op.tenantId, op: op.id, entity: op.entityType, message }, 'Xero refused a write');
     const restored = xeroId && descriptor.fetch ? await this.fetchQuietly(op, connection, xeroId) : undefined;
     await db.transaction(async (tx) => {

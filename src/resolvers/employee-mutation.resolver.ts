@@ -1,0 +1,36 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../context.js';
+import { Employee } from '../schema/employee.entity.js';
+import { EmployeeInput } from '../schema/employee.input.js';
+import { Scope } from '../schema/scope.js';
+import { ExternalIdInput } from '../schema/value-objects.js';
+import { createEmployee, upsertEmployee } from '../sync/outbound/employee-writes.js';
+import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
+
+const EmployeePayload = writePayloadType(Employee, 'Employee');
+
+@Resolver()
+@Authorized(Scope.WRITE)
+export class EmployeeMutationResolver {
+  @Mutation(() => EmployeePayload, {
+    description:
+      'Creates an employee in Xero payroll (AU, or the legacy US payroll). PAYROLL_NOT_ENABLED for other organisations or when payroll access was not granted.',
+  })
+  async createEmployee(
+    @Arg('input', () => EmployeeInput) input: EmployeeInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<WritePayload<Employee>> {
+    return toPayload(context, 'Employee', await createEmployee(writeCaller(context), input));
+  }
+
+  @Mutation(() => EmployeePayload, {
+    description: 'Creates the employee the app knows by its own id once: the same call twice makes one.',
+  })
+  async upsertEmployee(
+    @Arg('externalId', () => ExternalIdInput) externalId: ExternalIdInput,
+    @Arg('input', () => EmployeeInput) input: EmployeeInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<WritePayload<Employee>> {
+    return toPayload(context, 'Employee', await upsertEmployee(writeCaller(context), externalId, input));
+  }
+}

@@ -1,0 +1,133 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ExternalIdInput } from './value-objects.js';
+
+@InputType('AddressInput', { description: 'A postal address.' })
+export class AddressInput {
+  @Field(() => String, { nullable: true, description: 'Attention line (to whom).' })
+  attention?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First street line.' })
+  line1?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Second street line.' })
+  line2?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'City or town.' })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'State, province or region.' })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal or ZIP code.' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country name or ISO code.' })
+  country?: string | null;
+}
+
+@InputType('AddressesInput', { description: 'Billing and shipping addresses.' })
+export class AddressesInput {
+  @Field(() => AddressInput, { nullable: true, description: 'Where invoices are sent (Xero POBOX).' })
+  billing?: AddressInput | null;
+
+  @Field(() => AddressInput, { nullable: true, description: 'Where goods are delivered (Xero STREET).' })
+  shipping?: AddressInput | null;
+}
+
+@InputType('PhoneInput', { description: 'Phone numbers.' })
+export class PhoneInput {
+  @Field(() => String, { nullable: true, description: 'Main landline.' })
+  landline?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Second landline.' })
+  landline2?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mobile number.' })
+  mobile?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fax number.' })
+  fax?: string | null;
+}
+
+/**
+ * A person to write. Xero holds a person as names and an email under a Contact (the email is the
+ * person's identity there, rule 3), so those are the fields that travel.
+ */
+@InputType('PersonInput', { description: 'A contact person to create, or the fields of one to change.' })
+export class PersonInput {
+  @Field(() => String, { nullable: true, description: 'First name (a name or an email is required).' })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last name.' })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Email address: the person's identity in Xero." })
+  email?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Makes this person the organization's primary person (Xero Contact FirstName/LastName/Email).",
+  })
+  isPrimary?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether Xero copies this person on emailed invoices.',
+  })
+  includeInEmails?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'createPerson / updatePerson: Connec! id of the organization. A person without one stays in the gateway (Xero has no contact without an organization).',
+  })
+  organizationId?: string | null;
+
+  @Field(() => ExternalIdInput, {
+    nullable: true,
+    description: 'The organization by its id in another system.',
+  })
+  organization?: ExternalIdInput | null;
+}
+
+/**
+ * An organization (a Xero Contact) with its people: one is the primary person, the others Xero's
+ * ContactPersons; Xero keeps at most 5 (rule 2). On an update, people are matched by email (or name)
+ * with the organization's people and added when new; people not mentioned are kept.
+ */
+@InputType('OrganizationInput', { description: 'An organization to create, or the fields of one to change.' })
+export class OrganizationInput {
+  @Field(() => String, { nullable: true, description: 'Company name (required on create; unique in Xero).' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Account number or reference (Xero AccountNumber).' })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Tax number (ABN, VAT or GST number).' })
+  taxNumber?: string | null;
+
+  @Field(() => AddressesInput, { nullable: true, description: 'Billing and shipping addresses.' })
+  address?: AddressesInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Email address (Xero shows the primary person's email when there is one).",
+  })
+  email?: string | null;
+
+  @Field(() => PhoneInput, { nullable: true, description: 'Phone numbers.' })
+  phone?: PhoneInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Website URL.' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Default currency (ISO-4217).' })
+  currency?: string | null;
+
+  @Field(() => [PersonInput], {
+    nullable: true,
+    description: 'People of the organization (organizationId is implied). Xero keeps the first 5.',
+  })
+  people?: PersonInput[] | null;
+}
