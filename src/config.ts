@@ -24,6 +24,8 @@ const schema = z.object({
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().min(1).default(1000),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(1).default(20_000),
+  /** GraphQL operations (HTTP requests and WebSocket operations) per API key per minute, per process; 0 = off. */
+  RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   /** 32 bytes, base64: encrypts Xero tokens at rest. In demo mode one is generated into DATA_DIR. */
   ENCRYPTION_KEY: z.string().optional(),
   XERO_CLIENT_ID: z.string().optional(),

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { currentStatementCount } from '../database/statement-counter.js';
@@ -52,7 +52,12 @@ function queryLimitsPlugin(config: Config): ApolloServerPlugin<GatewayContext> {
       return {
         async didResolveOperation({ document, request, schema }) {
           const error = checkQueryLimits(schema, document, request.operationName, request.variables, limits);
-          if (error) throw error;
+          // Apollo answers errors thrown from this hook with 500 unless they name a status: a refused
+          // query is the client's fault.
+          if (error)
+            throw new GraphQLError(error.message, {
+              extensions: { ...error.extensions, http: { status: 400 } },
+            });
         },
       };
     },

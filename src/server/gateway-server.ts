@@ -10,6 +10,7 @@ import { createApollo } from './apollo.js';
 import { dashboardHtml, serveDashboardAsset } from './dashboard.js';
 import { createGraphQLHttpHandler } from './graphql-http.js';
 import { sendGraphQLError, sendJson } from './http-io.js';
+import { createKeyRateLimiter } from './key-rate-limiter.js';
 import { playgroundHtml, servePlaygroundAsset } from './playground.js';
 import { serveGraphQLWebSockets } from './websocket.js';
 import { createXeroConnectHandler } from './xero-connect.route.js';
@@ -36,7 +37,9 @@ export async function startGatewayServer(
   const schema = await buildGatewaySchema();
   const apollo = createApollo(schema, config, logger);
   await apollo.start();
-  const handleGraphQL = createGraphQLHttpHandler(apollo, services);
+  // One bucket per key for HTTP and WebSocket operations alike.
+  const keyLimiter = createKeyRateLimiter(config.RATE_LIMIT_PER_KEY_PER_MINUTE);
+  const handleGraphQL = createGraphQLHttpHandler(apollo, services, keyLimiter);
   const handleXeroWebhook = createXeroWebhookHandler(services.sync, config.BODY_LIMIT_BYTES, logger);
   const handleXeroConnect = createXeroConnectHandler(services, () => url);
   const playground = playgroundHtml({ demoApiKey: config.demoMode ? options.demoApiKey : undefined });
@@ -96,7 +99,7 @@ export async function startGatewayServer(
   server.requestTimeout = 60_000;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.BODY_LIMIT_BYTES });
-  const sockets = serveGraphQLWebSockets(wss, schema, services);
+  const sockets = serveGraphQLWebSockets(wss, schema, services, keyLimiter);
   server.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://gateway.local');
     if (pathname !== '/graphql') return void socket.destroy();

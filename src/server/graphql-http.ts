@@ -5,13 +5,19 @@ import { bearerKey } from '../auth/api-key.js';
 import { authenticate } from '../auth/authenticate.js';
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
 import { enterStatementCounter } from '../database/statement-counter.js';
+import { rateLimited } from '../errors.js';
 import { BodyTooLargeError, readBody, sendGraphQLError } from './http-io.js';
+import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
 
 /**
  * Serves GraphQL over HTTP through Apollo's integration API: this module owns body reading (limits,
  * malformed JSON) and authentication; Apollo owns parsing, validation, execution and CSRF prevention.
  */
-export function createGraphQLHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices) {
+export function createGraphQLHttpHandler(
+  apollo: ApolloServer<GatewayContext>,
+  services: GatewayServices,
+  limiter: KeyRateLimiter = createKeyRateLimiter(services.config.RATE_LIMIT_PER_KEY_PER_MINUTE),
+) {
   return async function handleGraphQL(
     request: IncomingMessage,
     response: ServerResponse,
@@ -34,6 +40,11 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GatewayContext>, s
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const auth = await authenticate(services.db, bearerKey(request.headers.authorization));
+        const retryAfterSeconds = limiter.take(auth.app.id);
+        if (retryAfterSeconds > 0) {
+          response.setHeader('retry-after', String(retryAfterSeconds));
+          throw rateLimited(retryAfterSeconds);
+        }
         return createContext(services, auth, requestId);
       },
     });

@@ -15,9 +15,10 @@ import { bearerKey } from '../auth/api-key.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { authenticate } from '../auth/authenticate.js';
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
-import { ErrorCode, forbidden } from '../errors.js';
+import { ErrorCode, forbidden, rateLimited } from '../errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
+import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
 
 type SocketExtra = {
   socket: WebSocket;
@@ -37,6 +38,7 @@ export function serveGraphQLWebSockets(
   wss: WebSocketServer,
   schema: GraphQLSchema,
   services: GatewayServices,
+  limiter: KeyRateLimiter = createKeyRateLimiter(services.config.RATE_LIMIT_PER_KEY_PER_MINUTE),
 ): GatewayWebSockets {
   const socketsByApp = new Map<string, Set<WebSocket>>();
   const limits = {
@@ -71,6 +73,8 @@ export function serveGraphQLWebSockets(
       },
       async onSubscribe(ctx, _id, payload) {
         const auth = ctx.extra.auth as AuthContext;
+        const retryAfterSeconds = limiter.take(auth.app.id);
+        if (retryAfterSeconds > 0) return [rateLimited(retryAfterSeconds)];
         let document: ReturnType<typeof parse>;
         try {
           document = parse(payload.query);
