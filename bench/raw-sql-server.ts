@@ -1,10 +1,16 @@
 /**
- * The baseline for bench/read-queries.ts: the same three reads as hand-written SQL with `pg`, served as
- * JSON by a bare node:http handler (no auth, no GraphQL, no ORM).
+ * The baseline for the read benchmark: the same reads as hand-written SQL with `pg`, served as JSON by a
+ * bare node:http handler (no auth, no GraphQL, no ORM). Widgets are already hand-written SQL in the
+ * gateway (src/widgets/*.query.ts), so their baseline runs those very functions over a bare `pg` pool:
+ * the ratio is then the cost of everything around the SQL.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import type { EntityManager } from 'typeorm';
+import type { WidgetArgs } from '../src/widgets/widget-args.input.js';
+import { runWidget, type WidgetName } from '../src/widgets/widget-registry.js';
+import { baseCurrencyOf } from '../src/widgets/widget-sql.js';
 
 const INVOICE_PAGE = `
 SELECT i.id, i.transaction_number AS "transactionNumber", to_char(i.transaction_date, 'YYYY-MM-DD') AS "transactionDate",
@@ -42,18 +48,45 @@ export interface RawServer {
   stop(): Promise<void>;
 }
 
+/** A widget served at `/widget/<name>`, with the same arguments the GraphQL query passes. */
+export interface RawWidget {
+  name: WidgetName;
+  field: string;
+  args: WidgetArgs;
+}
+
 export async function startRawSqlServer(
   databaseUrl: string,
   tenantId: string,
   organizationId: string,
+  widgets: RawWidget[] = [],
 ): Promise<RawServer> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // The widget functions only call `manager.query(sql, parameters)`: a bare pool stands in for TypeORM,
+  // counting statements as the gateway's `extensions.sqlStatements` does (read from one lone request).
+  let statements = 0;
+  const manager = {
+    query: async (sql: string, parameters?: unknown[]) => {
+      statements += 1;
+      return (await pool.query(sql, parameters)).rows;
+    },
+  } as unknown as EntityManager;
   const routes: Record<string, () => Promise<unknown>> = {
     '/invoices': async () => (await pool.query(INVOICE_PAGE, [tenantId])).rows,
     '/organization': async () =>
       (await pool.query(ORGANIZATION_WITH_INVOICES, [tenantId, organizationId])).rows[0],
     '/items': async () => (await pool.query(ITEM_SEARCH, [tenantId, '%pro%'])).rows,
   };
+  for (const widget of widgets) {
+    routes[`/widget/${widget.name}`] = async () => {
+      statements = 0;
+      const [baseCurrency, result] = await Promise.all([
+        baseCurrencyOf(manager, tenantId),
+        runWidget(manager, tenantId, widget.name, widget.args),
+      ]);
+      return { widgets: { baseCurrency, [widget.field]: result }, sqlStatements: statements };
+    };
+  }
   const server = http.createServer((request, response) => {
     const route = routes[request.url ?? ''];
     if (!route) {

@@ -1,0 +1,46 @@
+/** One line of the benchmark table: a figure of the gateway beside its baseline measured in the same run. */
+export interface Row {
+  suite: string;
+  scenario: string;
+  metric: string;
+  unit: string;
+  gateway: number;
+  /** The baseline's figure; null when the metric has none (then `ratio` is null too). */
+  baseline: number | null;
+  baselineName: string;
+  /** gateway / baseline. */
+  ratio: number | null;
+  /** Which direction is better for the gateway figure. */
+  better: 'higher' | 'lower';
+  note?: string;
+}
+
+type RowInput = Omit<Row, 'ratio'>;
+
+/** Builds a row, computing gateway / baseline (null without a usable baseline). */
+export function row(input: RowInput): Row {
+  const { gateway, baseline } = input;
+  const ratio = baseline === null || baseline === 0 ? null : gateway / baseline;
+  return { ...input, ratio };
+}
+
+/** The q-quantile (0..1) of already sorted values (nearest rank). */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+export function sortedCopy(values: Iterable<number>): number[] {
+  return Array.from(values).sort((a, b) => a - b);
+}
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one machine. */
+export function wallMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export const MiB = 1024 * 1024;
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
