@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertEntities } from '../../src/cache/upsert.js';
 import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { waitFor } from '../support/process.js';
 
 describe('the playground in headless Chromium', () => {
   let gateway: TestGateway;
@@ -54,7 +55,8 @@ describe('the playground in headless Chromium', () => {
       'subscription Changes { entityChanged(types: [Item]) { cursor action entity { ... on Item { code } } } }',
     );
     await page.click('.graphiql-execute-button');
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the socket opens and subscribes
+    // The change must come after the subscription is registered (without `since` it starts at the present).
+    await waitFor(() => (gateway.gateway.services.events.subscriberCount() > 0 ? true : undefined), 15_000);
     const db = gateway.gateway.services.db;
     const [tenant] = await db.query(`SELECT id FROM tenants WHERE name = 'org-demo'`);
     await upsertEntities(db.manager, tenant.id, 'Item', [{ fields: { code: 'LIVE-1', name: 'Seen live' } }], {

@@ -39,6 +39,12 @@ describe('entityChanged subscriptions', () => {
     return client.iterate({ query: SUBSCRIPTION, variables });
   };
   const db = () => gateway.gateway.services.db;
+  /** The tenant's newest cursor: subscribing from it cannot miss a change written next, however long the socket takes to subscribe. */
+  const head = async () =>
+    String(
+      (await db().query('SELECT last_seq FROM tenant_event_counters WHERE tenant_id = $1', [tenantId]))[0]
+        ?.last_seq ?? 0,
+    );
 
   beforeAll(async () => {
     gateway = await startTestGateway();
@@ -57,8 +63,7 @@ describe('entityChanged subscriptions', () => {
   });
 
   it('streams a change committed to the cache, with the record resolved from the cache', async () => {
-    const events = subscribe(key);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let the subscription register
+    const events = subscribe(key, { since: await head() });
     const [id] = await writeItems(db(), tenantId, 1);
     const [event] = await collect<Change>(events, 1);
     expect(event.entityChanged).toMatchObject({
@@ -72,8 +77,7 @@ describe('entityChanged subscriptions', () => {
   });
 
   it('replays exactly the missed events, in order, when resuming from the last cursor', async () => {
-    const live = subscribe(key);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const live = subscribe(key, { since: await head() });
     await writeItems(db(), tenantId, 2);
     const seen = await collect<Change>(live, 2);
     await live.return?.(); // disconnect
@@ -95,7 +99,6 @@ describe('entityChanged subscriptions', () => {
       await db().query('SELECT last_seq FROM tenant_event_counters WHERE tenant_id = $1', [tenantId])
     )[0].last_seq;
     const live = subscribe(key, { since: String(start) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const written = (
       await Promise.all(Array.from({ length: 10 }, () => writeItems(db(), tenantId, 3)))
     ).flat();
@@ -133,9 +136,9 @@ describe('entityChanged subscriptions', () => {
   });
 
   it("leaves out the subscribing app's own changes unless asked", async () => {
-    const quiet = subscribe(key);
-    const loud = subscribe(key, { own: true });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const since = await head();
+    const quiet = subscribe(key, { since });
+    const loud = subscribe(key, { since, own: true });
     const [own] = await writeItems(db(), tenantId, 1, { source: 'crm', appId });
     const [foreign] = await writeItems(db(), tenantId, 1, { source: 'shop' });
     const [first] = await collect<Change>(quiet, 1);
@@ -147,8 +150,7 @@ describe('entityChanged subscriptions', () => {
   });
 
   it('reaches subscribers for changes committed by another process sharing the database', async () => {
-    const events = subscribe(key);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const events = subscribe(key, { since: await head() });
     const other = createDataSource({ url: gateway.database.url, poolSize: 2 });
     await other.initialize();
     try {
@@ -182,8 +184,7 @@ describe('entityChanged subscriptions', () => {
       );
       const { client } = connectWs(url, key);
       clients.push(client);
-      const events = client.iterate({ query: SUBSCRIPTION, variables: {} });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const events = client.iterate({ query: SUBSCRIPTION, variables: { since: await head() } });
       const [id] = await writeItems(db(), tenantId, 1);
       const [event] = await collect<Change>(events, 1);
       expect(event.entityChanged.entityId).toBe(id);
