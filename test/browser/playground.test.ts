@@ -54,6 +54,9 @@ describe('the playground in headless Chromium', () => {
     await page.keyboard.insertText(
       'subscription Changes { entityChanged(types: [Item]) { cursor action entity { ... on Item { code } } } }',
     );
+    // GraphiQL reads the operation name from the editor after a short debounce; the tab takes its name then.
+    // Running before that would send the tab's previous operation name.
+    await page.locator('.graphiql-tab', { hasText: 'Changes' }).waitFor({ timeout: 15_000 });
     await page.click('.graphiql-execute-button');
     // The change must come after the subscription is registered (without `since` it starts at the present).
     await waitFor(() => (gateway.gateway.services.events.subscriberCount() > 0 ? true : undefined), 15_000);
