@@ -1,59 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
-import { type Api, type Json, mintTokens, rawApi } from './support/emulator-client.js';
+import { type Api, mintTokens, rawApi } from './support/emulator-client.js';
+import { A, createAuthorisedInvoice, expectRejectedBy, line } from './support/rule-helpers.js';
 
 let emu: RunningXeroEmulator;
 let api: Api;
 let contactId: string;
 
-const A = '/api.xro/2.0';
-const line = (extra: Record<string, unknown> = {}) => ({
-  Description: 'Work',
-  Quantity: 1,
-  UnitAmount: 100,
-  AccountCode: '200',
-  ...extra,
-});
-
-/** Every rule answers Xero's ValidationException: HTTP 400, ErrorNumber 10, the element and its messages. */
-async function expectRejected(
-  method: string,
-  path: string,
-  body: unknown,
-  message: string,
-  client = api,
-): Promise<void> {
-  const res = await client.send(method, path, body);
-  expect(res.status).toBe(400);
-  expect(res.body).toMatchObject({
-    ErrorNumber: 10,
-    Type: 'ValidationException',
-    Message: 'A validation exception occurred',
-  });
-  const messages = res.body.Elements.flatMap((e: { ValidationErrors: Array<{ Message: string }> }) =>
-    e.ValidationErrors.map((v) => v.Message),
-  );
-  expect(messages.join(' | ')).toContain(message);
-}
-
-async function authorisedInvoice(
-  total = 100,
-  extra: Record<string, unknown> = {},
-): Promise<Record<string, Json>> {
-  const res = await api.send('PUT', `${A}/Invoices`, {
-    Invoices: [
-      {
-        Type: 'ACCREC',
-        Contact: { ContactID: contactId },
-        Status: 'AUTHORISED',
-        LineItems: [line({ UnitAmount: total, TaxType: 'NONE' })],
-        ...extra,
-      },
-    ],
-  });
-  expect(res.status).toBe(200);
-  return res.body.Invoices[0];
-}
+const expectRejected = (method: string, path: string, body: unknown, message: string, client = api) =>
+  expectRejectedBy(client, method, path, body, message);
+const authorisedInvoice = (total = 100, extra: Record<string, unknown> = {}) =>
+  createAuthorisedInvoice(api, contactId, total, extra);
 
 beforeAll(async () => {
   emu = await startXeroEmulator({ limits: { perMinute: 10_000 } });
