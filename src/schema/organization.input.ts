@@ -1,53 +1,17 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ExternalIdInput } from './value-objects.js';
+import {
+  Addresses as AddressesInput,
+  Address as AddressInput,
+  ExternalIdInput,
+  Phone as PhoneInput,
+} from './value-objects.js';
 
-@InputType('AddressInput', { description: 'A postal address.' })
-export class AddressInput {
-  @Field(() => String, { nullable: true, description: 'Attention line (to whom).' })
-  attention?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'First street line.' })
-  line1?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Second street line.' })
-  line2?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City or town.' })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'State, province or region.' })
-  region?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Postal or ZIP code.' })
-  postalCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Country name or ISO code.' })
-  country?: string | null;
-}
-
-@InputType('AddressesInput', { description: 'Billing and shipping addresses.' })
-export class AddressesInput {
-  @Field(() => AddressInput, { nullable: true, description: 'Where invoices are sent (Xero POBOX).' })
-  billing?: AddressInput | null;
-
-  @Field(() => AddressInput, { nullable: true, description: 'Where goods are delivered (Xero STREET).' })
-  shipping?: AddressInput | null;
-}
-
-@InputType('PhoneInput', { description: 'Phone numbers.' })
-export class PhoneInput {
-  @Field(() => String, { nullable: true, description: 'Main landline.' })
-  landline?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Second landline.' })
-  landline2?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Mobile number.' })
-  mobile?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Fax number.' })
-  fax?: string | null;
-}
+/** The writable value objects are the read ones: one class each, for both directions. */
+export {
+  Address as AddressInput,
+  Addresses as AddressesInput,
+  Phone as PhoneInput,
+} from './value-objects.js';
 
 /**
  * A person to write. Xero holds a person as names and an email under a Contact (the email is the

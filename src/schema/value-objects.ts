@@ -1,9 +1,13 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { DecimalScalar } from './scalars.js';
 
-/** Value objects stored as jsonb columns: they have no identity of their own. */
+/**
+ * Value objects stored as jsonb columns: they have no identity of their own. Those that apps also write
+ * are input types too (`AddressInput`...), so one class states their fields for reading and writing.
+ */
 
 @ObjectType('Address', { description: 'A postal address.' })
+@InputType('AddressInput', { description: 'A postal address.' })
 export class Address {
   @Field(() => String, { nullable: true, description: 'Attention line (to whom).' })
   attention?: string | null;
@@ -22,6 +26,7 @@ export class Address {
 }
 
 @ObjectType('Addresses', { description: 'Billing and shipping addresses.' })
+@InputType('AddressesInput', { description: 'Billing and shipping addresses.' })
 export class Addresses {
   @Field(() => Address, { nullable: true, description: 'Where invoices are sent (Xero POBOX address).' })
   billing?: Address | null;
@@ -30,6 +35,7 @@ export class Addresses {
 }
 
 @ObjectType('Phone', { description: 'Phone numbers.' })
+@InputType('PhoneInput', { description: 'Phone numbers.' })
 export class Phone {
   @Field(() => String, { nullable: true, description: 'Main landline.' })
   landline?: string | null;
