@@ -1,10 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import {
-  Addresses as AddressesInput,
-  Address as AddressInput,
-  ExternalIdInput,
-  Phone as PhoneInput,
-} from './value-objects.js';
+import { Addresses as AddressesInput, ExternalIdInput, Phone as PhoneInput } from './value-objects.js';
 
 /** The writable value objects are the read ones: one class each, for both directions. */
 export {
