@@ -43,7 +43,7 @@ describe('the event hub', () => {
     await fast.return?.();
   });
 
-  it('serves subscribers that never read nothing but what fits in their buffer', async () => {
+  it('cuts off every subscriber that never reads once its buffer is full, keeping no events for it', async () => {
     const before = process.memoryUsage().heapUsed;
     const subscribers = await Promise.all(
       Array.from({ length: 200 }, () =>
