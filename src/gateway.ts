@@ -54,7 +54,7 @@ export async function startGateway(
     const server = await startGatewayServer(services, { demoApiKey });
     if (demoApiKey) await prepareDemo(services, server.url, demoApiKey, emulator);
     if (sync && options.schedule !== false) sync.scheduler.start();
-    const outbound = startOutbound(services, options.outbound);
+    const outbound = await startOutbound(services, options.outbound);
     let stopping: Promise<void> | undefined;
     return {
       url: server.url,

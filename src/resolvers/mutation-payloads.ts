@@ -49,7 +49,11 @@ export function writeCaller(context: GatewayContext): WriteCaller {
   };
 }
 
-/** Loads the written record for the payload. */
+/**
+ * Loads the written record for the payload. A PENDING write is answered even when the record cannot be
+ * read now (the database went away after the op was recorded): the app learns its write was accepted,
+ * with the operation to follow, instead of an error that would make it write again.
+ */
 export async function toPayload<T>(
   context: GatewayContext,
   entity: CacheEntityName,
@@ -57,7 +61,15 @@ export async function toPayload<T>(
 ): Promise<WritePayload<T>> {
   const record = (await context.db
     .getRepository(cacheEntityTypes[entity].entity)
-    .findOneBy({ tenantId: context.auth.tenant.id, id: answer.recordId } as never)) as T | null;
+    .findOneBy({ tenantId: context.auth.tenant.id, id: answer.recordId } as never)
+    .catch((error) => {
+      if (answer.syncStatus !== SyncStatus.PENDING) throw error;
+      context.logger.warn(
+        { err: error, op: answer.operationId },
+        'pending write answered without its record',
+      );
+      return null;
+    })) as T | null;
   return {
     record,
     syncStatus: answer.syncStatus,

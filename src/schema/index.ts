@@ -1,4 +1,5 @@
 import { OutboundOp } from '../sync/outbound/outbound-op.entity.js';
+import { OutboundWorkerRow } from '../sync/outbound/worker-presence.js';
 import { AccountBalance } from '../widgets/account-balance.entity.js';
 import { AccountSystemRole } from '../widgets/account-system-role.entity.js';
 import { Account } from './account.entity.js';
@@ -79,6 +80,7 @@ export const entities = [
   TenantEventCounter,
   ...syncEntities,
   OutboundOp,
+  OutboundWorkerRow,
   AccountBalance,
   AccountSystemRole,
 ];

@@ -177,8 +177,8 @@ describe('faults: processes killed, Postgres restarted, Xero failing', () => {
         (await count(db, `SELECT count(*) n FROM outbound_ops WHERE status = 'PENDING'`)) === 0
           ? true
           : undefined,
-      // An op claimed by the killed process waits out its claim lease (2 min by default) first.
-      150_000,
+      // An op claimed by the killed process is taken over once its heartbeat is 20 s stale.
+      90_000,
       () => 'outbound ops still pending',
     ).catch(async (error) => {
       const ops = await db.query(`SELECT * FROM outbound_ops WHERE status = 'PENDING'`);

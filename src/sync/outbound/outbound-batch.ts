@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
-import { SyncStatus } from '../../schema/connec-entity.js';
 import type { XeroConnection } from '../../schema/xero-connection.entity.js';
 import type { BatchElement, OutboundDescriptor } from './outbound-descriptor.js';
 import { OutboundOp, OutboundStatus } from './outbound-op.entity.js';
@@ -66,6 +65,7 @@ async function submitChunk(
         await insertOp(tx, write, {
           attempts: 1,
           nextAttemptAt: new Date(Date.now() + options.leaseMs),
+          claimedBy: pipeline.deps.workerId,
           batch: { key, index },
         }),
       );
@@ -83,7 +83,11 @@ async function submitChunk(
       await tx.update(
         OutboundOp,
         { id: In(ops.map((op) => op.id)) },
-        { nextAttemptAt: new Date(Date.now() + pipeline.backoffMs(1)), lastError: outcome.message },
+        {
+          nextAttemptAt: new Date(Date.now() + pipeline.backoffMs(1)),
+          claimedBy: null,
+          lastError: outcome.message,
+        },
       );
     });
     return writes.map((write, index) => ({
@@ -103,10 +107,9 @@ async function submitChunk(
       results.push({ kind: 'refused', messages: element.messages });
       continue;
     }
-    const landed = await pipeline.confirm(op, connection, element.answer);
     results.push({
       kind: 'ok',
-      outcome: { recordId: landed ?? op.connecId, syncStatus: SyncStatus.SYNCED, operationId: op.id },
+      outcome: await pipeline.settle(writes[index], op, connection, element.answer),
     });
   }
   return results;

@@ -24,7 +24,8 @@ export enum OutboundStatus {
 /**
  * A write accepted by the gateway and owed to Xero (invariant 5). The row is written before Xero is
  * called, so a crash mid-call loses nothing: the worker retries it with the same idempotency key once
- * its lease (`next_attempt_at`) runs out. Ops of one record are pushed in `seq` order.
+ * its lease (`next_attempt_at`) runs out, or as soon as the process that claimed it stops beating (see
+ * WorkerPresence). Ops of one record are pushed in `seq` order.
  */
 @Entity({ name: 'outbound_ops' })
 @Index('outbound_ops_due_idx', ['status', 'nextAttemptAt'])
@@ -82,6 +83,10 @@ export class OutboundOp {
   /** When the op may be tried (again); while a process pushes it, the end of that process's lease. */
   @Column({ type: 'timestamptz', name: 'next_attempt_at', default: () => 'now()' })
   nextAttemptAt!: Date;
+
+  /** The process pushing it now (its `outbound_workers` row); null while it waits for its next try. */
+  @Column({ type: 'uuid', name: 'claimed_by', nullable: true })
+  claimedBy!: string | null;
 
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError!: string | null;

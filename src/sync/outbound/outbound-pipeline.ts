@@ -24,8 +24,12 @@ export interface OutboundOptions {
   /** First retry delay; doubles per attempt up to `retryMaxMs` (with jitter). */
   retryBaseMs: number;
   retryMaxMs: number;
-  /** How long a process owns an op it is pushing; after that another may take it over. */
+  /** How long a live process owns an op it is pushing; after that another may take it over. */
   leaseMs: number;
+  /** How often a process says it is alive (see WorkerPresence). */
+  heartbeatMs: number;
+  /** A process silent for this long is presumed dead: the ops it held are taken over at once. */
+  presumedDeadAfterMs: number;
   /** How long a mutation waits for Xero before answering PENDING (the worker carries on). */
   mutationDeadlineMs: number;
   /** Ops claimed per poll. */
@@ -37,6 +41,8 @@ export const DEFAULT_OUTBOUND_OPTIONS: OutboundOptions = {
   retryBaseMs: 2000,
   retryMaxMs: 5 * 60_000,
   leaseMs: 2 * 60_000,
+  heartbeatMs: 5000,
+  presumedDeadAfterMs: 20_000,
   mutationDeadlineMs: 15_000,
   claimBatch: 10,
 };
@@ -47,6 +53,8 @@ export interface OutboundDeps {
   xero: XeroServices;
   status: SyncStatusPublisher;
   options: OutboundOptions;
+  /** This process's id in `outbound_workers`: the ops it claims carry it. */
+  workerId: string;
 }
 
 /** A validated write, ready for Xero. */
@@ -143,6 +151,7 @@ export class OutboundPipeline {
       const op = await insertOp(tx, write, {
         attempts: queued ? 0 : 1,
         nextAttemptAt: new Date(Date.now() + (queued ? 0 : options.leaseMs)),
+        claimedBy: queued ? null : this.deps.workerId,
       });
       if (queued) await writePending(tx, write, origin);
       return { op, queued };
@@ -158,18 +167,45 @@ export class OutboundPipeline {
       throw xeroRejected(outcome.messages);
     }
     if (outcome.kind === 'unavailable') {
-      await db.transaction(async (tx) => {
-        await writePending(tx, write, origin);
-        await tx.update(
-          OutboundOp,
-          { id: op.id },
-          { nextAttemptAt: new Date(Date.now() + this.backoffMs(1)), lastError: outcome.message },
-        );
-      });
+      await db
+        .transaction(async (tx) => {
+          await writePending(tx, write, origin);
+          await tx.update(
+            OutboundOp,
+            { id: op.id },
+            {
+              nextAttemptAt: new Date(Date.now() + this.backoffMs(1)),
+              claimedBy: null,
+              lastError: outcome.message,
+            },
+          );
+        })
+        .catch((error) => {
+          // The op is recorded already: the worker takes it after its lease, pending row or not.
+          this.deps.logger.warn({ err: error, op: op.id }, 'could not record a pending write yet');
+        });
       return this.pendingOutcome(write, op, outcome.message);
     }
-    const landed = await this.confirm(op, connection, outcome.answer);
-    return { recordId: landed ?? write.connecId, syncStatus: SyncStatus.SYNCED, operationId: op.id };
+    return this.settle(write, op, connection, outcome.answer);
+  }
+
+  /** Lands Xero's answer to a mutation's push: SYNCED, or PENDING when the cache cannot record it now. */
+  async settle(
+    write: WriteRequest,
+    op: OutboundOp,
+    connection: XeroConnection,
+    answer: unknown,
+  ): Promise<WriteOutcome> {
+    try {
+      const landed = await this.confirm(op, connection, answer);
+      return { recordId: landed ?? write.connecId, syncStatus: SyncStatus.SYNCED, operationId: op.id };
+    } catch (error) {
+      // Xero took it but the cache could not record it (the database went away): the op is still
+      // owed, and the worker lands it after its lease by pushing again with the same key, which Xero
+      // answers from its idempotency record. The app is told the truth: accepted, not yet recorded.
+      this.deps.logger.warn({ err: error, op: op.id }, 'Xero took a write the cache could not record yet');
+      return this.pendingOutcome(write, op, 'Xero took it; the gateway records it as soon as it can');
+    }
   }
 
   pendingOutcome(write: WriteRequest, op: OutboundOp, reason: string): WriteOutcome {
@@ -242,7 +278,7 @@ export class OutboundPipeline {
       await tx.update(
         OutboundOp,
         { id: op.id },
-        { status: OutboundStatus.SYNCED, xeroId: mapped.xeroId, lastError: null },
+        { status: OutboundStatus.SYNCED, xeroId: mapped.xeroId, claimedBy: null, lastError: null },
       );
       return result.ids[0];
     });
@@ -300,7 +336,13 @@ async function pendingOpsOf(tx: EntityManager, write: WriteRequest): Promise<unk
 export async function insertOp(
   tx: EntityManager,
   write: WriteRequest,
-  state: { attempts: number; nextAttemptAt: Date; batch?: OpPayload['batch'] },
+  state: {
+    attempts: number;
+    nextAttemptAt: Date;
+    /** The process pushing it right away (null: it waits for the worker). */
+    claimedBy: string | null;
+    batch?: OpPayload['batch'];
+  },
 ): Promise<OutboundOp> {
   const id = randomUUID();
   const payload: OpPayload = {
@@ -322,6 +364,7 @@ export async function insertOp(
     status: OutboundStatus.PENDING,
     attempts: state.attempts,
     nextAttemptAt: state.nextAttemptAt,
+    claimedBy: state.claimedBy,
   });
   await tx
     .createQueryBuilder()

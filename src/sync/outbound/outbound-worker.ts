@@ -24,30 +24,37 @@ import './organization.outbound.js';
 import './payment.outbound.js';
 import './payroll.outbound.js';
 import './purchase-order.outbound.js';
+import { heldByLiveWorker, WorkerPresence } from './worker-presence.js';
 
 /**
  * Retries the writes Xero could not take yet, in every gateway process: due ops are claimed with
- * `FOR UPDATE SKIP LOCKED` and leased (`next_attempt_at` moves past the push), so two processes never
- * push one op at once and a process that dies mid-push only delays it by the lease. Ops of one record go
- * in order: an op is not due while an older op of the same record is pending.
+ * `FOR UPDATE SKIP LOCKED`, stamped with this process's id and leased (`next_attempt_at` moves past the
+ * push), so two processes never push one op at once. An op held by a process that stopped beating is
+ * due at once: a killed gateway delays its writes by `presumedDeadAfterMs`, not by the lease. Ops of one
+ * record go in order: an op is not due while an older op of the same record is pending.
  */
 export class OutboundWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
 
-  constructor(readonly pipeline: OutboundPipeline) {}
+  constructor(
+    readonly pipeline: OutboundPipeline,
+    private readonly presence: WorkerPresence,
+  ) {}
 
-  start(): void {
+  async start(): Promise<void> {
     this.stopped = false;
+    await this.presence.start();
     this.schedule(0);
   }
 
-  /** Stops polling and waits for the pushes in flight to finish. */
+  /** Stops polling, waits for the pushes in flight to finish, and leaves. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.presence.stop();
   }
 
   private schedule(delayMs: number): void {
@@ -72,17 +79,18 @@ export class OutboundWorker {
   private async claim(): Promise<OutboundOp[]> {
     const { db, options } = this.pipeline.deps;
     const [rows]: [Array<{ id: string }>, number] = await db.query(
-      `UPDATE outbound_ops SET attempts = attempts + 1, updated_at = now(),
+      `UPDATE outbound_ops SET attempts = attempts + 1, updated_at = now(), claimed_by = $4,
               next_attempt_at = now() + ($1::int * interval '1 millisecond')
         WHERE id IN (
           SELECT o.id FROM outbound_ops o
-           WHERE o.status = 'PENDING' AND o.next_attempt_at <= now()
+           WHERE o.status = 'PENDING'
+             AND (o.next_attempt_at <= now() OR (o.claimed_by IS NOT NULL AND NOT ${heldByLiveWorker('$3')}))
              AND NOT EXISTS (SELECT 1 FROM outbound_ops p
                               WHERE p.tenant_id = o.tenant_id AND p.entity_type = o.entity_type
                                 AND p.connec_id = o.connec_id AND p.status = 'PENDING' AND p.seq < o.seq)
            ORDER BY o.next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id`,
-      [options.leaseMs, options.claimBatch],
+      [options.leaseMs, options.claimBatch, options.presumedDeadAfterMs, this.presence.id],
     );
     if (rows.length === 0) return [];
     return db.getRepository(OutboundOp).findBy(rows.map((row) => ({ id: row.id })));
@@ -152,7 +160,11 @@ export class OutboundWorker {
         .where('op.id = :id', { id: op.id })
         .getOne();
       if (locked?.status !== OutboundStatus.PENDING) return;
-      await tx.update(OutboundOp, { id: op.id }, { status: OutboundStatus.FAILED, lastError: message });
+      await tx.update(
+        OutboundOp,
+        { id: op.id },
+        { status: OutboundStatus.FAILED, claimedBy: null, lastError: message },
+      );
       const origin = { source: op.originSource, appId: op.appId };
       const entity = op.entityType as CacheEntityName;
       if (restored) {
@@ -198,7 +210,7 @@ export class OutboundWorker {
     const delay = this.pipeline.backoffMs(op.attempts);
     await this.pipeline.deps.db.query(
       `UPDATE outbound_ops SET next_attempt_at = now() + ($2::int * interval '1 millisecond'),
-              last_error = $3, updated_at = now()
+              claimed_by = NULL, last_error = $3, updated_at = now()
         WHERE id = $1 AND status = 'PENDING'`,
       [op.id, delay, message.slice(0, 2000)],
     );
@@ -213,21 +225,25 @@ export function outboundOf(services: GatewayServices): OutboundPipeline | undefi
 }
 
 /** Creates the outbound pipeline and starts its worker; called once by the gateway at start-up. */
-export function startOutbound(
+export async function startOutbound(
   services: GatewayServices,
   options: Partial<OutboundOptions> = {},
-): OutboundWorker | undefined {
-  const { sync, db, logger } = services;
+): Promise<OutboundWorker | undefined> {
+  const { sync, db } = services;
   if (!sync) return undefined;
+  const logger = services.logger.child({ component: 'outbound' });
+  const merged = { ...DEFAULT_OUTBOUND_OPTIONS, ...options };
+  const presence = new WorkerPresence(db, logger, merged.heartbeatMs);
   const pipeline = new OutboundPipeline({
     db,
-    logger: logger.child({ component: 'outbound' }),
+    logger,
     xero: sync.xero,
     status: sync.status,
-    options: { ...DEFAULT_OUTBOUND_OPTIONS, ...options },
+    options: merged,
+    workerId: presence.id,
   });
   pipelines.set(sync, pipeline);
-  const worker = new OutboundWorker(pipeline);
-  worker.start();
+  const worker = new OutboundWorker(pipeline, presence);
+  await worker.start();
   return worker;
 }

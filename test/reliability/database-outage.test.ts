@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createDataSource } from '../../src/database/data-source.js';
+import { runMigrations } from '../../src/database/migrate.js';
+import { type Gateway, startGateway } from '../../src/gateway.js';
+import { createLogger } from '../../src/logger.js';
+import { ALL_SCOPES } from '../../src/schema/scope.js';
+import { linkXeroConnection } from '../../src/sync/connections/xero-connection.service.js';
+import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
+import { startXeroEmulator } from '../../src/xero-emulator/index.js';
+import {
+  emulatorSettings,
+  emulatorTokens,
+  FAST_OUTBOUND,
+  GATEWAY_ENV,
+  xeroClient,
+} from '../integration/writes-harness.js';
+import { waitFor } from '../support/process.js';
+import { startRestartablePostgres } from '../support/restartable-postgres.js';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+}, 60_000);
+
+describe('a write Xero takes while Postgres is down', () => {
+  it('answers PENDING with its operation, then lands exactly once when Postgres is back', async () => {
+    const postgres = await startRestartablePostgres();
+    cleanups.push(() => postgres.destroy());
+    const databaseUrl = await postgres.createDatabase('gateway');
+    const migrator = createDataSource({ url: databaseUrl, poolSize: 2 });
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
+    const emulator = await startXeroEmulator({ seed: 'demo', port: 0, limits: { perMinute: 100_000 } });
+    cleanups.push(() => emulator.stop());
+    const env = { DATABASE_URL: databaseUrl, ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    const gateway: Gateway = await startGateway(
+      loadConfig({ ...env, ...GATEWAY_ENV, PORT: '0', DEMO_MODE: 'false', LOG_LEVEL: 'silent' }),
+      createLogger('silent'),
+      // A short lease: the op stays claimed by this (live) process after the failed landing.
+      {
+        xeroSettings: emulatorSettings(emulator),
+        schedule: false,
+        outbound: { ...FAST_OUTBOUND, leaseMs: 3000 },
+      },
+    );
+    cleanups.push(() => gateway.stop());
+    const db = gateway.services.db;
+    const tenant = await ensureTenant(db, 'acme');
+    const apiKey = (await createApp(db, tenant.id, 'shop', ALL_SCOPES)).apiKey;
+    const xeroTenantId = emulator.organisations.find((org) => org.name === 'Demo Company (AU)')!.tenantId;
+    const tokens = await emulatorTokens(emulator, xeroTenantId);
+    await linkXeroConnection(db, gateway.services.sync!.xero, { tenantId: tenant.id, xeroTenantId, tokens });
+    await gateway.services.sync!.scheduler.trigger(tenant.id);
+    const [customer] = await db.query(
+      `SELECT id FROM organizations WHERE tenant_id = $1 AND status = 'ACTIVE' LIMIT 1`,
+      [tenant.id],
+    );
+
+    // Xero holds the create for 3 s; Postgres goes down while it does, and Xero then takes it.
+    await fetch(`${emulator.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'latency', latencyMs: 3000, count: 1, method: 'PUT' }),
+    });
+    const answer = fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({
+        query: `mutation ($input: InvoiceInput!) {
+          createInvoice(input: $input) { syncStatus operationId record { id } }
+        }`,
+        variables: {
+          input: {
+            organizationId: customer.id,
+            reference: 'taken-while-postgres-was-down',
+            lines: [{ description: 'Widget', quantity: '1', unitPrice: '10' }],
+          },
+        },
+      }),
+    }).then((response) => response.json());
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM outbound_ops WHERE claimed_by IS NOT NULL`)).length ? true : undefined,
+      10_000,
+      () => 'the op was never recorded',
+    );
+    await postgres.stop();
+    const body = (await answer) as {
+      data?: { createInvoice: { syncStatus: string; operationId: string | null; record: unknown } };
+      errors?: unknown;
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.createInvoice).toMatchObject({ syncStatus: 'PENDING', record: null });
+    const operationId = body.data!.createInvoice.operationId;
+    expect(operationId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await postgres.start();
+    await waitFor(
+      async () => {
+        const rows = await db
+          .query('SELECT status FROM outbound_ops WHERE id = $1', [operationId])
+          .catch(() => []);
+        return rows[0]?.status === 'SYNCED' ? true : undefined;
+      },
+      60_000,
+      () => 'the op never landed',
+    );
+    const { body: inXero } = await xeroClient(emulator, tokens).accountingApi.getInvoices(
+      xeroTenantId,
+      undefined,
+      'Reference=="taken-while-postgres-was-down"',
+    );
+    expect(inXero.invoices).toHaveLength(1);
+    const cached = await db.query('SELECT sync_status, xero_id FROM invoices WHERE reference = $1', [
+      'taken-while-postgres-was-down',
+    ]);
+    expect(cached).toEqual([{ sync_status: 'SYNCED', xero_id: inXero.invoices![0].invoiceID }]);
+  }, 180_000);
+});
