@@ -19,6 +19,7 @@ import { ErrorCode, forbidden, rateLimited } from '../errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
 import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
+import { SharedSubscriptionExecution, variablesAffectingExecution } from './shared-execution.js';
 
 type SocketExtra = {
   socket: WebSocket;
@@ -46,9 +47,13 @@ export function serveGraphQLWebSockets(
     maxComplexity: services.config.MAX_QUERY_COMPLEXITY,
   };
 
+  const shared = new SharedSubscriptionExecution();
+  const shareKeys = new WeakMap<ExecutionArgs, string>();
+
   const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
+      subscribe: (args) => shared.subscribe(args, shareKeys.get(args) ?? randomUUID()),
       async onConnect(ctx) {
         const params = ctx.connectionParams ?? {};
         const header = params.Authorization ?? params.authorization;
@@ -111,6 +116,20 @@ export function serveGraphQLWebSockets(
           variableValues: payload.variables,
           contextValue,
         };
+        // Subscribers that would execute the same thing per event share one execution of it.
+        shareKeys.set(
+          args,
+          JSON.stringify([
+            auth.tenant.id,
+            auth.app.id,
+            [...auth.scopes].sort(),
+            payload.query,
+            payload.operationName ?? null,
+            [...variablesAffectingExecution(document, payload.operationName)]
+              .sort()
+              .map((name) => [name, payload.variables?.[name] ?? null]),
+          ]),
+        );
         return args;
       },
       onError(_ctx, _id, _payload, errors) {
