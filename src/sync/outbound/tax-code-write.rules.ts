@@ -10,8 +10,8 @@ import { type ResolvedTaxCode, TAX_RATE_DECIMALS } from '../mappers/connec-tax-c
 import { decimal } from '../mappers/decimal.util.js';
 
 /**
- * Xero's spec states no maximum for a TaxRate's Name; 50 is the gateway's own limit (Xero's other short
- * names, Item Name, stop there) so an overlong name is refused here, clearly, rather than by Xero.
+ * Xero's spec and docs state no maximum for a TaxRate's Name. 50 is the gateway's own limit, unconfirmed
+ * against Xero (it matches Xero's Item Name): raise it if Xero is found to take longer names.
  */
 export const MAX_TAX_CODE_NAME = 50;
 
@@ -126,8 +126,8 @@ async function nameTaken(
 
 /**
  * Validates a tax code write (BAD_USER_INPUT before anything is written anywhere) and resolves it. An
- * update sends Name and TaxComponents whole, from the cache when not given: Xero's POST /TaxRates takes
- * the element whole (its own example re-sends both even to delete).
+ * update sends Name and TaxComponents, from the cache when not given: Xero's own POST /TaxRates example
+ * re-sends both even to delete, so the element is never sent without them.
  */
 export async function resolveTaxCodeInput(
   manager: EntityManager,
