@@ -33,6 +33,7 @@ import { PurchaseOrderLineResolver, PurchaseOrderResolver } from './purchase-ord
 import { PurchaseOrderMutationResolver } from './purchase-order-mutation.resolver.js';
 import { SyncStatusResolver } from './sync-status.resolver.js';
 import { TaxCodeResolver } from './tax-code.resolver.js';
+import { TaxCodeMutationResolver } from './tax-code-mutation.resolver.js';
 import { TimeSheetLineResolver, TimeSheetResolver } from './time-sheet.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
 import { WidgetsResolver, WidgetUpdatedResolver } from './widgets.resolver.js';
@@ -79,6 +80,7 @@ export const resolvers = [
   EmployeeMutationResolver,
   PayrollMutationResolver,
   AccountMutationResolver,
+  TaxCodeMutationResolver,
   WidgetsResolver,
   WidgetUpdatedResolver,
 ] as const;

@@ -14,7 +14,9 @@ export class TaxCode extends ConnecEntity {
   name!: string;
 
   @Column({ type: 'text', name: 'tax_type' })
-  @Field(() => String, { description: "Xero's TaxType key, e.g. OUTPUT2." })
+  @Field(() => String, {
+    description: "Xero's TaxType key, e.g. OUTPUT2; empty while its create waits for Xero (PENDING).",
+  })
   taxType!: string;
 
   @Column({ type: 'text', default: RecordStatus.ACTIVE })

@@ -194,6 +194,18 @@ describe('Accounting through the real xero-node client', () => {
     expect(account.body.accounts![0]._class).toBe('EXPENSE');
     valid('/Accounts', 'get', await xero.accountingApi.getAccounts(tenant, undefined, 'Type=="BANK"'));
     valid('/TaxRates', 'get', await xero.accountingApi.getTaxRates(tenant));
+    valid('/TaxRates/{TaxType}', 'get', await xero.accountingApi.getTaxRateByTaxType(tenant, 'OUTPUT'));
+    const rate = await xero.accountingApi.createTaxRates(tenant, {
+      taxRates: [
+        {
+          name: 'CA State Tax',
+          reportTaxType: 'OUTPUT' as never,
+          taxComponents: [{ name: 'State Tax', rate: 2.25, isCompound: false }],
+        },
+      ],
+    });
+    valid('/TaxRates', 'put', rate);
+    expect(rate.body.taxRates![0].taxType).toMatch(/^TAX\d{3}$/);
     const po = await xero.accountingApi.createPurchaseOrders(tenant, {
       purchaseOrders: [
         {

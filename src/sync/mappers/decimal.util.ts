@@ -87,6 +87,13 @@ export function subtractDecimal(a: string, b: string): string {
   return fromScaled({ units: x - y, scale });
 }
 
+/** a * b, exactly. */
+export function multiplyDecimal(a: string, b: string): string {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  return fromScaled({ units: x.units * y.units, scale: x.scale + y.scale });
+}
+
 /** The exact sum of decimal strings ("0" for none). */
 export function sumDecimals(values: readonly string[]): string {
   return values.reduce(addDecimal, '0');

@@ -24,6 +24,7 @@ import './organization.outbound.js';
 import './payment.outbound.js';
 import './payroll.outbound.js';
 import './purchase-order.outbound.js';
+import './tax-code.outbound.js';
 import { heldByLiveWorker, WorkerPresence } from './worker-presence.js';
 
 /**

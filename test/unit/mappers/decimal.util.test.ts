@@ -4,6 +4,7 @@ import {
   addDecimal,
   decimal,
   divideDecimal,
+  multiplyDecimal,
   subtractDecimal,
   sumDecimals,
 } from '../../../src/sync/mappers/decimal.util.js';
@@ -64,6 +65,16 @@ describe('decimal arithmetic', () => {
         expect(subtractDecimal(cents(a), cents(b))).toBe(cents(a - b));
       }),
     );
+  });
+
+  it('multiplies exactly, as integer cents would', () => {
+    fc.assert(
+      fc.property(money, fc.bigInt({ min: -1000n, max: 1000n }), (a, b) => {
+        expect(multiplyDecimal(cents(a), String(b))).toBe(cents(a * b));
+      }),
+    );
+    expect(multiplyDecimal('7', '1.05')).toBe('7.35');
+    expect(multiplyDecimal('0.1', '0.2')).toBe('0.02');
   });
 
   it('sums without float drift', () => {

@@ -72,3 +72,24 @@ export function modelExamples<T>(spec: Spec, schema: string, property: string): 
 export function fromXero<T>(spec: Spec, type: string, json: Rec): T {
   return deserialize<T>(spec, json, type);
 }
+
+/** Every request body example whose schema is `#/components/schemas/<schema>`, labelled "PUT /TaxRates". */
+export function requestExamples(spec: Spec, schema: string): Array<{ label: string; body: Rec }> {
+  const out: Array<{ label: string; body: Rec }> = [];
+  for (const [route, ops] of Object.entries(doc(spec).paths as Record<string, Rec>)) {
+    for (const [method, op] of Object.entries(ops)) {
+      const content = ((op as Rec)?.requestBody as Rec | undefined)?.content as Rec | undefined;
+      const json = content?.['application/json'] as Rec | undefined;
+      const ref = (json?.schema as Rec | undefined)?.$ref;
+      if (ref === `#/components/schemas/${schema}` && json?.example && typeof json.example === 'object') {
+        out.push({ label: `${method.toUpperCase()} ${route}`, body: json.example as Rec });
+      }
+    }
+  }
+  return out;
+}
+
+/** A xero-node model as xero-node puts it on the wire (PascalCase JSON). */
+export function toWire(spec: Spec, model: unknown, type: string): Rec {
+  return SERIALIZERS[spec].serialize(model, type) as Rec;
+}
