@@ -21,9 +21,11 @@ import './employee.outbound.js';
 import './invoice.outbound.js';
 import './item.outbound.js';
 import './organization.outbound.js';
+import './pay-run.outbound.js';
 import './payment.outbound.js';
 import './payroll.outbound.js';
 import './purchase-order.outbound.js';
+import './timesheet.outbound.js';
 
 /**
  * Retries the writes Xero could not take yet, in every gateway process: due ops are claimed with
