@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/sync/mappers/xero-value.util.js';
+import { outboundOf } from '../../src/sync/outbound/outbound-worker.js';
+import { timeSheetOutbound } from '../../src/sync/outbound/timesheet.outbound.js';
 import {
   linkWithoutPayroll,
   startWriteHarness,
@@ -139,6 +141,11 @@ describe('timesheet writes, Payroll AU', () => {
       [0, 1.5, 2],
     ]);
     expect((await eventsOf(h, id)).map((e) => e.action)).toEqual(['CREATED', 'UPDATED']);
+    // What a version check will compare: Xero's record, read back through the descriptor.
+    expect(await fetchedFromXero(h, id)).toMatchObject({
+      xeroId: sheet.timesheetID,
+      fields: { hours: '25.5' },
+    });
   });
 
   it('upserts by the app’s own id twice: one timesheet in the cache and one in Xero', async () => {
@@ -339,6 +346,7 @@ describe('timesheet writes, legacy US payroll', () => {
       ['2026-03-02', 4],
       ['2026-03-06', 4],
     ]);
+    expect(await fetchedFromXero(h, payload.record.id)).toMatchObject({ fields: { hours: '8' } });
   });
 
   it('upserts by the app’s own id twice: one timesheet in the cache and one in Xero', async () => {
@@ -360,6 +368,15 @@ describe('timesheet writes, legacy US payroll', () => {
     expect(all.Timesheets.filter((s) => calendarDate(s.StartDate) === '2026-03-09')).toHaveLength(1);
   });
 });
+
+/** Xero's current version of a cached timesheet, as the descriptor's `fetch` reads it for version checks. */
+async function fetchedFromXero(h: WriteHarness, id: string) {
+  const pipeline = outboundOf(h.gateway.gateway.services)!;
+  const connection = await pipeline.connectionFor(h.tenantId);
+  const xeroId = (await rowOf(h, id)).xero_id!;
+  const answer = await timeSheetOutbound.fetch!(pipeline.api, pipeline.target(connection), xeroId);
+  return timeSheetOutbound.map(answer);
+}
 
 async function rowOfEmployee(h: WriteHarness, id: string): Promise<{ xero_id: string }> {
   return (await h.gateway.gateway.services.db.query('SELECT xero_id FROM employees WHERE id = $1', [id]))[0];
