@@ -24,6 +24,7 @@ import { OrganizationResolver } from './organization.resolver.js';
 import { OrganizationMutationResolver } from './organization-mutation.resolver.js';
 import { PayItemResolver } from './pay-item.resolver.js';
 import { PayRunResolver, PayslipResolver } from './pay-run.resolver.js';
+import { PayRunMutationResolver } from './pay-run-mutation.resolver.js';
 import { PayScheduleResolver } from './pay-schedule.resolver.js';
 import { PaymentResolver } from './payment.resolver.js';
 import { PaymentMutationResolver } from './payment-mutation.resolver.js';
@@ -35,6 +36,7 @@ import { SyncStatusResolver } from './sync-status.resolver.js';
 import { TaxCodeResolver } from './tax-code.resolver.js';
 import { TaxCodeMutationResolver } from './tax-code-mutation.resolver.js';
 import { TimeSheetLineResolver, TimeSheetResolver } from './time-sheet.resolver.js';
+import { TimeSheetMutationResolver } from './time-sheet-mutation.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
 import { WidgetsResolver, WidgetUpdatedResolver } from './widgets.resolver.js';
 import { WorkLocationResolver } from './work-location.resolver.js';
@@ -79,6 +81,8 @@ export const resolvers = [
   CreditNoteMutationResolver,
   EmployeeMutationResolver,
   PayrollMutationResolver,
+  TimeSheetMutationResolver,
+  PayRunMutationResolver,
   AccountMutationResolver,
   TaxCodeMutationResolver,
   WidgetsResolver,

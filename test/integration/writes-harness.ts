@@ -181,3 +181,38 @@ export const INVOICE_FIELDS = `
     lines { lineNumber description quantity unitPrice itemId accountId taxCodeId amount { netAmount taxAmount totalAmount } }
   }
   syncStatus warnings operationId`;
+
+/**
+ * A second tenant of the gateway, linked to `organisation` with accounting scopes only (no payroll
+ * access granted, rule 15); answers its API key.
+ */
+export async function linkWithoutPayroll(h: WriteHarness, organisation: string): Promise<string> {
+  const services = h.gateway.gateway.services;
+  const name = `nopayroll-${Math.random().toString(36).slice(2, 10)}`;
+  const tenant = await ensureTenant(services.db, name);
+  const key = await h.gateway.createKey(name, ALL_SCOPES, 'hr');
+  const xeroTenantId = h.emulator.organisations.find((org) => org.name === organisation)!.tenantId;
+  const response = await fetch(`${h.emulator.url}/__emulator/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      tenantIds: [xeroTenantId],
+      scopes: XERO_SCOPES.filter((scope) => !scope.startsWith('payroll')),
+    }),
+  });
+  const tokens = (await response.json()) as OAuthTokenResponse;
+  await linkXeroConnection(services.db, services.sync!.xero, { tenantId: tenant.id, xeroTenantId, tokens });
+  return key;
+}
+
+/** GETs a legacy US payroll resource from the emulator as raw JSON (xero-node has no client for it). */
+export async function usPayrollGet<T>(h: WriteHarness, path: string): Promise<T> {
+  const response = await fetch(`${h.emulator.url}/payroll.xro/1.0${path}`, {
+    headers: {
+      authorization: `Bearer ${h.tokens.access_token}`,
+      'xero-tenant-id': h.xeroTenantId,
+      accept: 'application/json',
+    },
+  });
+  return (await response.json()) as T;
+}

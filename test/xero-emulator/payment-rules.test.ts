@@ -180,4 +180,15 @@ describe('Payroll AU rules', () => {
   });
   it('needs a PayrollCalendarID for a pay run', () =>
     expectRejected('POST', '/payroll.xro/1.0/PayRuns', [{}], 'PayrollCalendarID is required.', payroll));
+  it('keeps one draft pay run per calendar', async () => {
+    const runs = (await payroll.get('/payroll.xro/1.0/PayRuns')).body.PayRuns;
+    const draft = runs.find((run: { PayRunStatus: string }) => run.PayRunStatus === 'DRAFT');
+    await expectRejected(
+      'POST',
+      '/payroll.xro/1.0/PayRuns',
+      [{ PayrollCalendarID: draft.PayrollCalendarID }],
+      'There can only be one draft pay run per calendar.',
+      payroll,
+    );
+  });
 });

@@ -21,10 +21,12 @@ import './employee.outbound.js';
 import './invoice.outbound.js';
 import './item.outbound.js';
 import './organization.outbound.js';
+import './pay-run.outbound.js';
 import './payment.outbound.js';
 import './payroll.outbound.js';
 import './purchase-order.outbound.js';
 import './tax-code.outbound.js';
+import './timesheet.outbound.js';
 import { heldByLiveWorker, WorkerPresence } from './worker-presence.js';
 
 /**

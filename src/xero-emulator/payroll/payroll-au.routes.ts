@@ -15,6 +15,15 @@ const earningsRateIds = (org: OrgState) =>
 const leaveTypeIds = (org: OrgState) =>
   new Set(((org.payroll.payItems.LeaveTypes as Rec[]) ?? []).map((e) => String(e.LeaveTypeID)));
 
+/**
+ * Xero keeps at most one draft pay run per payroll calendar; creating another is refused with this
+ * message (as integrations report it, e.g. support.easyemployer.com "Xero | Error Handling").
+ */
+const hasDraftPayRun = (org: OrgState, calendarId: string) =>
+  org.payroll.payRuns
+    .all()
+    .some((run) => run.PayrollCalendarID === calendarId && run.PayRunStatus === 'DRAFT');
+
 function timesheetDays(rec: Rec): number {
   return Math.round((dateToMs(String(rec.EndDate)) - dateToMs(String(rec.StartDate))) / 86_400_000) + 1;
 }
@@ -133,6 +142,8 @@ export function payrollAuRouter(): Router<ApiContext> {
       const cal = ctx.org.payroll.calendars.get(String(rec.PayrollCalendarID ?? ''));
       if (rec.PayrollCalendarID && !cal) errors.push('PayrollCalendarID is not valid.');
       if (existing?.PayRunStatus === 'POSTED') errors.push('A posted pay run cannot be changed.');
+      if (!existing && hasDraftPayRun(ctx.org, String(rec.PayrollCalendarID)))
+        errors.push('There can only be one draft pay run per calendar.');
       if (errors.length || !cal) return rec;
       rec.PayRunStatus = rec.PayRunStatus ?? 'DRAFT';
       if (!existing) Object.assign(rec, buildPayslips(ctx.org, rec, cal));

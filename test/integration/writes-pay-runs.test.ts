@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkWithoutPayroll, startWriteHarness, usPayrollGet, type WriteHarness } from './writes-harness.js';
+
+const CREATE = `mutation ($input: PayRunInput!) { createPayRun(input: $input) {
+  record { id syncStatus status payScheduleId periodStart periodEnd wages netPay payslips { employeeId wages } }
+  syncStatus warnings operationId } }`;
+
+interface Payload {
+  record: {
+    id: string;
+    syncStatus: string;
+    status: string;
+    payScheduleId: string;
+    periodStart: string | null;
+    wages: string;
+    payslips: Array<{ employeeId: string; wages: string }>;
+  };
+  syncStatus: string;
+}
+type Data = { createPayRun: Payload };
+
+const xeroIdOf = async (h: WriteHarness, table: string, id: string): Promise<string> =>
+  (await h.gateway.gateway.services.db.query(`SELECT xero_id FROM "${table}" WHERE id = $1`, [id]))[0]
+    .xero_id;
+const eventsOf = (h: WriteHarness, id: string) =>
+  h.gateway.gateway.services.db.query(
+    'SELECT action, origin FROM sync_events WHERE entity_id = $1 ORDER BY seq',
+    [id],
+  );
+
+/** What must not move when a write is refused: the cache, the outbox, the event log, Xero. */
+async function footprint(h: WriteHarness) {
+  return {
+    runs: await h.count('SELECT count(*) n FROM pay_runs'),
+    payslips: await h.count('SELECT count(*) n FROM payslips'),
+    ops: await h.count('SELECT count(*) n FROM outbound_ops'),
+    events: await h.count('SELECT count(*) n FROM sync_events'),
+    xero: (await h.xero.payrollAUApi.getPayRuns(h.xeroTenantId)).body.payRuns?.length,
+  };
+}
+
+describe('draft pay runs, Payroll AU', () => {
+  let h: WriteHarness;
+  let weeklyId: string;
+
+  beforeAll(async () => {
+    h = await startWriteHarness('Demo Company (AU)');
+    weeklyId = await h.idOf('pay_schedules', "name = 'Weekly'");
+  });
+  afterAll(() => h?.stop());
+
+  it('creates a DRAFT pay run through xero-node, landed with the payslips Xero made and one event from the app', async () => {
+    const response = await h.graphql<Data>(CREATE, { input: { payScheduleId: weeklyId } });
+    expect(response.errors).toBeUndefined();
+    const payload = response.data!.createPayRun;
+    expect(payload.syncStatus).toBe('SYNCED');
+    expect(payload.record).toMatchObject({ syncStatus: 'SYNCED', status: 'DRAFT', payScheduleId: weeklyId });
+    expect(payload.record.periodStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const runXeroId = await xeroIdOf(h, 'pay_runs', payload.record.id);
+    const { body } = await h.xero.payrollAUApi.getPayRun(h.xeroTenantId, runXeroId);
+    const run = body.payRuns![0];
+    expect(run).toMatchObject({
+      payrollCalendarID: await xeroIdOf(h, 'pay_schedules', weeklyId),
+      payRunStatus: 'DRAFT',
+    });
+    // The weekly calendar pays the two active employees on it (the third was terminated).
+    expect(payload.record.payslips).toHaveLength(2);
+    expect(payload.record.payslips.map((slip) => Number(slip.wages)).sort()).toEqual(
+      run.payslips!.map((slip) => slip.wages).sort(),
+    );
+    expect(payload.record.wages).toBe(String(run.wages));
+    expect(await eventsOf(h, payload.record.id)).toEqual([{ action: 'CREATED', origin: 'crm' }]);
+    // The next sync reads the pay run back from Xero: it hashes the same and appends nothing.
+    const before = await h.count('SELECT count(*) n FROM sync_events');
+    await h.gateway.gateway.services.sync!.scheduler.trigger(h.tenantId);
+    expect(await h.count('SELECT count(*) n FROM sync_events')).toBe(before);
+  });
+
+  it.each([
+    ['one made in Xero', 'Fortnightly'],
+    ['the one just made through the gateway', 'Weekly'],
+  ])(
+    'refuses a second draft for a pay schedule (%s) before asking Xero, and writes nothing',
+    async (_label, name) => {
+      const payScheduleId = await h.idOf('pay_schedules', 'name = $2', [name]);
+      const before = await footprint(h);
+      const response = await h.graphql(CREATE, { input: { payScheduleId } });
+      expect(response.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [
+          {
+            path: 'payScheduleId',
+            message: expect.stringContaining('Xero allows one draft pay run per pay schedule'),
+          },
+        ],
+      });
+      expect(await footprint(h)).toEqual(before);
+    },
+  );
+
+  it('refuses an unknown pay schedule, naming the field, and writes nothing', async () => {
+    const before = await footprint(h);
+    const id = '11111111-2222-4333-8444-555555555555';
+    const response = await h.graphql(CREATE, { input: { paySchedule: { provider: 'xero', id } } });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'paySchedule', message: `No PaySchedule with xero id "${id}" in this tenant.` }],
+    });
+    expect(await footprint(h)).toEqual(before);
+  });
+
+  it.each([
+    ['an organisation outside AU and US', 'Demo Company (UK)', /Australian and US organisations only/],
+    [
+      'an AU organisation connected without payroll access',
+      'Demo Company (AU)',
+      /payroll access was not granted/,
+    ],
+  ])(
+    'answers PAYROLL_NOT_ENABLED for %s, and writes nothing (rule 15)',
+    async (_label, organisation, message) => {
+      const key = await linkWithoutPayroll(h, organisation);
+      const monthlyId = await h.idOf('pay_schedules', "name = 'Monthly'");
+      const before = await footprint(h);
+      const response = await h.gateway.graphql(CREATE, { input: { payScheduleId: monthlyId } }, key);
+      expect(response.errors?.[0].extensions?.code).toBe('PAYROLL_NOT_ENABLED');
+      expect(response.errors?.[0].message).toMatch(message);
+      expect(await footprint(h)).toEqual(before);
+    },
+  );
+});
+
+describe('draft pay runs, legacy US payroll', () => {
+  let h: WriteHarness;
+
+  beforeAll(async () => {
+    h = await startWriteHarness('Demo Company (US)');
+  });
+  afterAll(() => h?.stop());
+
+  it('creates a DRAFT pay run for a pay schedule through the JSON surface, SYNCED with one event', async () => {
+    const payScheduleId = await h.idOf('pay_schedules', "name = 'Biweekly'");
+    const response = await h.graphql<Data>(CREATE, { input: { payScheduleId } });
+    expect(response.errors).toBeUndefined();
+    const payload = response.data!.createPayRun;
+    expect(payload.record).toMatchObject({ syncStatus: 'SYNCED', status: 'DRAFT', payScheduleId });
+    const runXeroId = await xeroIdOf(h, 'pay_runs', payload.record.id);
+    const { PayRuns } = await usPayrollGet<{ PayRuns: Array<Record<string, unknown>> }>(
+      h,
+      `/PayRuns/${runXeroId}`,
+    );
+    expect(PayRuns[0]).toMatchObject({
+      PayScheduleID: await xeroIdOf(h, 'pay_schedules', payScheduleId),
+      PayRunStatus: 'DRAFT',
+    });
+    expect(await eventsOf(h, payload.record.id)).toEqual([{ action: 'CREATED', origin: 'crm' }]);
+  });
+});
