@@ -172,11 +172,11 @@ async function writePerson(
     errors.push({ path: 'organization', message: 'Give organizationId or organization, not both.' });
   refuse(errors);
   const organization = await personOrganization(manager, caller.tenantId, input, existing);
-  if (existing && !options.force) await checkPersonVersion(caller, existing, organization, input);
-  if (!organization) return keepPersonInGateway(caller, existing, input, options);
-  if (existing?.organizationId && existing.organizationId !== organization.id) {
+  if (organization && existing?.organizationId && existing.organizationId !== organization.id) {
     refuse([{ path: 'organizationId', message: 'A person cannot move to another organization in Xero.' }]);
   }
+  if (existing && !options.force) await checkPersonVersion(caller, existing, organization, input);
+  if (!organization) return keepPersonInGateway(caller, existing, input, options);
   // Matching by email needs the person's current identity when the input leaves it out.
   const merged: PersonInput = existing
     ? {
