@@ -11,6 +11,7 @@ export interface ExistingRow {
   xeroId: string | null;
   fieldHashes: Record<string, string>;
   deletedAt: Date | null;
+  remoteUpdatedAt: Date | null;
 }
 
 /** The stored rows matching the records by Connec! id or Xero id, in one statement. */
@@ -32,8 +33,9 @@ export async function existingRows(
     xero_id: string | null;
     field_hashes: Record<string, string>;
     deleted_at: Date | null;
+    remote_updated_at: Date | null;
   }> = await manager.query(
-    `SELECT id, xero_id, field_hashes, deleted_at FROM "${table}"
+    `SELECT id, xero_id, field_hashes, deleted_at, remote_updated_at FROM "${table}"
         WHERE tenant_id = $1 AND (id = ANY($2::uuid[]) OR xero_id = ANY($3::text[]))`,
     [tenantId, ids, xeroIds],
   );
@@ -43,7 +45,13 @@ export async function existingRows(
     find(id, xeroId) {
       const row = (id ? byId.get(id) : undefined) ?? (xeroId ? byXeroId.get(xeroId) : undefined);
       return row
-        ? { id: row.id, xeroId: row.xero_id, fieldHashes: row.field_hashes ?? {}, deletedAt: row.deleted_at }
+        ? {
+            id: row.id,
+            xeroId: row.xero_id,
+            fieldHashes: row.field_hashes ?? {},
+            deletedAt: row.deleted_at,
+            remoteUpdatedAt: row.remote_updated_at,
+          }
         : undefined;
     },
   };
@@ -96,6 +104,27 @@ export async function updateRow(
     .where('tenant_id = :tenantId AND id = :id', { tenantId, id })
     .updateEntity(false)
     .execute();
+}
+
+/**
+ * Moves rows' `remote_updated_at` forward without touching `updated_at`: Xero stamped a new version whose
+ * content the cache already holds (a write that changed nothing, a field the gateway does not map). The
+ * gateway's version stays; the conflict check compares Xero's against this one.
+ */
+export async function advanceRemoteVersions(
+  manager: EntityManager,
+  entity: ClassType,
+  tenantId: string,
+  versions: Array<{ id: string; remoteUpdatedAt: Date }>,
+): Promise<void> {
+  if (versions.length === 0) return;
+  const table = manager.connection.getMetadata(entity).tableName;
+  await manager.query(
+    `UPDATE "${table}" AS t SET remote_updated_at = v.at
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS v(id, at)
+      WHERE t.tenant_id = $1 AND t.id = v.id AND (t.remote_updated_at IS NULL OR t.remote_updated_at < v.at)`,
+    [tenantId, versions.map((v) => v.id), versions.map((v) => v.remoteUpdatedAt)],
+  );
 }
 
 /** Children are replaced as a whole when their field changed: lines have no identity of their own in Xero. */

@@ -4,7 +4,14 @@ import { SyncAction } from '../schema/sync-event.entity.js';
 import { type CacheEntityName, cacheEntityTypes } from './cache-entities.js';
 import { contentHash, fieldHashes } from './content-hash.js';
 import { type ExternalIdRef, upsertIdMap } from './id-map.js';
-import { type ExistingRow, existingRows, insertRows, replaceChildren, updateRow } from './rows.js';
+import {
+  advanceRemoteVersions,
+  type ExistingRow,
+  existingRows,
+  insertRows,
+  replaceChildren,
+  updateRow,
+} from './rows.js';
 import {
   type AppendedEvent,
   appendEvents,
@@ -19,7 +26,10 @@ export interface CacheRecord {
   id?: string;
   /** Ids in other systems; a `xero` entry also fills the row's xero_id. */
   externalIds?: ExternalIdRef[];
-  /** When Xero last changed the record (bookkeeping: not part of the content hash). */
+  /**
+   * When Xero last changed the record (bookkeeping: not part of the content hash). Moved forward even when
+   * the content is unchanged, so the conflict check compares Xero's version with the one seen last.
+   */
   remoteUpdatedAt?: Date | null;
   /** Entity properties to set. Omitted properties keep their value (partial updates). */
   fields: Record<string, unknown>;
@@ -57,12 +67,18 @@ export async function upsertEntities(
     const inserts: Array<Record<string, unknown>> = [];
     const changedChildren: Array<{ id: string; fields: Record<string, unknown> }> = [];
     const ids: string[] = [];
+    const remoteOnly: Array<{ id: string; remoteUpdatedAt: Date }> = [];
     for (const record of records) {
       const xeroId = record.externalIds?.find((ref) => ref.provider === 'xero')?.id ?? null;
       const old = existing.find(record.id, xeroId);
       const write = planWrite(record, old, xeroId, type.children);
       ids.push(write.id);
-      if (!write.row) continue;
+      if (!write.row) {
+        const remote = record.remoteUpdatedAt;
+        if (remote && (!old?.remoteUpdatedAt || remote > old.remoteUpdatedAt))
+          remoteOnly.push({ id: write.id, remoteUpdatedAt: remote });
+        continue;
+      }
       if (old) await updateRow(tx, type.entity, tenantId, write.id, write.row);
       else inserts.push({ ...write.row, id: write.id, tenantId });
       if (write.childrenChanged) changedChildren.push({ id: write.id, fields: record.fields });
@@ -70,6 +86,7 @@ export async function upsertEntities(
       events.push({ entityType, entityId: write.id, action, changedFields: write.changed });
     }
     await insertRows(tx, type.entity, inserts);
+    await advanceRemoteVersions(tx, type.entity, tenantId, remoteOnly);
     await replaceChildren(tx, type.children, tenantId, changedChildren);
     await upsertIdMap(tx, tenantId, entityType, ids, records, origin);
     return { ids, events: await appendEvents(tx, tenantId, lastSeq, events, origin) };

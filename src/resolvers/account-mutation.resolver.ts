@@ -10,6 +10,7 @@ import {
   updateAccount,
   upsertAccount,
 } from '../sync/outbound/account-writes.js';
+import { ForceArg } from './force-arg.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const AccountPayload = writePayloadType(Account, 'Account');
@@ -30,9 +31,10 @@ export class AccountMutationResolver {
   async updateAccount(
     @Arg('id', () => ID, { description: 'Connec! id of the account.' }) id: string,
     @Arg('input', () => AccountInput) input: AccountInput,
+    @ForceArg('account') force: boolean,
     @Ctx() context: GatewayContext,
   ): Payload {
-    return toPayload(context, 'Account', await updateAccount(writeCaller(context), id, input));
+    return toPayload(context, 'Account', await updateAccount(writeCaller(context), id, input, force));
   }
 
   @Mutation(() => AccountPayload, {

@@ -12,6 +12,7 @@ import {
   updateCreditNote,
   upsertCreditNote,
 } from '../sync/outbound/credit-note-writes.js';
+import { ForceArg } from './force-arg.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const CreditNotePayload = writePayloadType(CreditNote, 'CreditNote');
@@ -35,9 +36,10 @@ export class CreditNoteMutationResolver {
   async updateCreditNote(
     @Arg('id', () => ID, { description: 'Connec! id of the credit note.' }) id: string,
     @Arg('input', () => CreditNoteInput) input: CreditNoteInput,
+    @ForceArg('credit note') force: boolean,
     @Ctx() context: GatewayContext,
   ): Payload {
-    return toPayload(context, 'CreditNote', await updateCreditNote(writeCaller(context), id, input));
+    return toPayload(context, 'CreditNote', await updateCreditNote(writeCaller(context), id, input, force));
   }
 
   @Mutation(() => CreditNotePayload, {

@@ -14,6 +14,7 @@ import {
   upsertInvoice,
 } from '../sync/outbound/invoice-writes.js';
 import { type BatchItemResult, batchResultType, toBatchResults } from './batch-mutation.resolver.js';
+import { ForceArg } from './force-arg.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const InvoicePayload = writePayloadType(Invoice, 'Invoice');
@@ -41,11 +42,7 @@ export class InvoiceMutationResolver {
   async updateInvoice(
     @Arg('id', () => ID, { description: 'Connec! id of the invoice.' }) id: string,
     @Arg('input', () => InvoiceInput) input: InvoiceInput,
-    @Arg('force', () => Boolean, {
-      defaultValue: false,
-      description: 'Overwrite even when the invoice changed since `input.expectedUpdatedAt`.',
-    })
-    force: boolean,
+    @ForceArg('invoice') force: boolean,
     @Ctx() context: GatewayContext,
   ): Payload {
     return toPayload(context, 'Invoice', await updateInvoice(writeCaller(context), id, input, force));

@@ -13,6 +13,7 @@ import {
   upsertItem,
 } from '../sync/outbound/item-writes.js';
 import { type BatchItemResult, batchResultType, toBatchResults } from './batch-mutation.resolver.js';
+import { ForceArg } from './force-arg.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const ItemPayload = writePayloadType(Item, 'Item');
@@ -38,9 +39,10 @@ export class ItemMutationResolver {
   async updateItem(
     @Arg('id', () => ID, { description: 'Connec! id of the item.' }) id: string,
     @Arg('input', () => ItemInput) input: ItemInput,
+    @ForceArg('item') force: boolean,
     @Ctx() context: GatewayContext,
   ): Promise<WritePayload<Item>> {
-    return toPayload(context, 'Item', await updateItem(writeCaller(context), id, input));
+    return toPayload(context, 'Item', await updateItem(writeCaller(context), id, input, force));
   }
 
   @Mutation(() => ItemPayload, {

@@ -17,6 +17,7 @@ import {
   upsertPerson,
 } from '../sync/outbound/organization-writes.js';
 import { type BatchItemResult, batchResultType, toBatchResults } from './batch-mutation.resolver.js';
+import { ForceArg } from './force-arg.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const OrganizationPayload = writePayloadType(Organization, 'Organization');
@@ -43,9 +44,14 @@ export class OrganizationMutationResolver {
   async updateOrganization(
     @Arg('id', () => ID, { description: 'Connec! id of the organization.' }) id: string,
     @Arg('input', () => OrganizationInput) input: OrganizationInput,
+    @ForceArg('organization') force: boolean,
     @Ctx() context: GatewayContext,
   ): Promise<WritePayload<Organization>> {
-    return toPayload(context, 'Organization', await updateOrganization(writeCaller(context), id, input));
+    return toPayload(
+      context,
+      'Organization',
+      await updateOrganization(writeCaller(context), id, input, force),
+    );
   }
 
   @Mutation(() => OrganizationPayload, {
@@ -104,9 +110,10 @@ export class OrganizationMutationResolver {
   async updatePerson(
     @Arg('id', () => ID, { description: 'Connec! id of the person.' }) id: string,
     @Arg('input', () => PersonInput) input: PersonInput,
+    @ForceArg('person') force: boolean,
     @Ctx() context: GatewayContext,
   ): Promise<WritePayload<Person>> {
-    return toPayload(context, 'Person', await updatePerson(writeCaller(context), id, input));
+    return toPayload(context, 'Person', await updatePerson(writeCaller(context), id, input, force));
   }
 
   @Mutation(() => PersonPayload, {

@@ -10,6 +10,7 @@ import {
   updatePurchaseOrder,
   upsertPurchaseOrder,
 } from '../sync/outbound/purchase-order-writes.js';
+import { ForceArg } from './force-arg.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const PurchaseOrderPayload = writePayloadType(PurchaseOrder, 'PurchaseOrder');
@@ -34,9 +35,14 @@ export class PurchaseOrderMutationResolver {
   async updatePurchaseOrder(
     @Arg('id', () => ID, { description: 'Connec! id of the purchase order.' }) id: string,
     @Arg('input', () => PurchaseOrderInput) input: PurchaseOrderInput,
+    @ForceArg('purchase order') force: boolean,
     @Ctx() context: GatewayContext,
   ): Payload {
-    return toPayload(context, 'PurchaseOrder', await updatePurchaseOrder(writeCaller(context), id, input));
+    return toPayload(
+      context,
+      'PurchaseOrder',
+      await updatePurchaseOrder(writeCaller(context), id, input, force),
+    );
   }
 
   @Mutation(() => PurchaseOrderPayload, {

@@ -43,4 +43,11 @@ export class AccountInput {
     description: 'The default tax code by its id in another system.',
   })
   taxCode?: ExternalIdInput | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Updates only: the `updatedAt` the change is based on. When the account changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
+  })
+  expectedUpdatedAt?: Date | null;
 }

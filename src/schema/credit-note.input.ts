@@ -55,6 +55,13 @@ export class CreditNoteInput {
     description: 'The lines (replacing all lines on an update).',
   })
   lines?: InvoiceLineInput[] | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Updates only: the `updatedAt` the change is based on. When the credit note changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
+  })
+  expectedUpdatedAt?: Date | null;
 }
 
 /** Part of a credit note's remaining credit applied to an invoice of the same contact. */

@@ -83,4 +83,11 @@ export class ItemInput {
       'Refused with a warning: quantity on hand is read-only in Xero, which tracks inventory itself.',
   })
   quantityOnHand?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Updates only: the `updatedAt` the change is based on. When the item changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
+  })
+  expectedUpdatedAt?: Date | null;
 }

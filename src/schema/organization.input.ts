@@ -48,6 +48,13 @@ export class PersonInput {
     description: 'The organization by its id in another system.',
   })
   organization?: ExternalIdInput | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "updatePerson only: the `updatedAt` the change is based on. When the person changed since in the gateway, or its organization's Contact changed in Xero, the update is refused with CONFLICT unless `force` is true. Not inside OrganizationInput.people: the organization's covers them.",
+  })
+  expectedUpdatedAt?: Date | null;
 }
 
 /**
@@ -89,4 +96,11 @@ export class OrganizationInput {
     description: 'People of the organization (organizationId is implied). Xero keeps the first 5.',
   })
   people?: PersonInput[] | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Updates only: the `updatedAt` the change is based on. When the organization changed since (in the gateway or its Contact in Xero), the update is refused with CONFLICT unless `force` is true.',
+  })
+  expectedUpdatedAt?: Date | null;
 }

@@ -50,4 +50,11 @@ export class PurchaseOrderInput {
     description: 'The lines (replacing all lines on an update).',
   })
   lines?: InvoiceLineInput[] | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Updates only: the `updatedAt` the change is based on. When the purchase order changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
+  })
+  expectedUpdatedAt?: Date | null;
 }

@@ -49,6 +49,38 @@ describe('cache writes', () => {
     ]);
   });
 
+  it("moves Xero's version forward when the same content comes back newer, with no event and the gateway's version kept", async () => {
+    const tenant = await ensureTenant(database.dataSource, 'org-versions');
+    const manager = database.dataSource.manager;
+    const record = (at: string) => ({
+      externalIds: xero('v-1'),
+      remoteUpdatedAt: new Date(at),
+      fields: { name: 'Acme', status: 'ACTIVE' },
+    });
+    const [id] = (
+      await upsertEntities(manager, tenant.id, 'Organization', [record('2025-01-01T00:00:00Z')], origin)
+    ).ids;
+    const row = async () =>
+      (
+        await database.dataSource.query(
+          'SELECT remote_updated_at, updated_at FROM organizations WHERE id = $1',
+          [id],
+        )
+      )[0];
+    const before = await row();
+    const newer = await upsertEntities(
+      manager,
+      tenant.id,
+      'Organization',
+      [record('2025-02-01T00:00:00Z')],
+      origin,
+    );
+    expect(newer.events).toEqual([]);
+    expect(await row()).toEqual({ ...before, remote_updated_at: new Date('2025-02-01T00:00:00Z') });
+    await upsertEntities(manager, tenant.id, 'Organization', [record('2025-01-15T00:00:00Z')], origin);
+    expect((await row()).remote_updated_at).toEqual(new Date('2025-02-01T00:00:00Z')); // never backwards
+  });
+
   it('names the changed fields, and calls an archive an archive', async () => {
     const tenant = await ensureTenant(database.dataSource, 'org-changes');
     const manager = database.dataSource.manager;

@@ -5,7 +5,9 @@ import type { Account } from '../../schema/account.entity.js';
 import type { AccountInput } from '../../schema/account.input.js';
 import { AccountType, RecordStatus } from '../../schema/enums.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
+import { accountOutbound } from './account.outbound.js';
 import { lookupReferences } from './reference-lookup.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -121,11 +123,12 @@ export async function createAccount(
   return { ...outcome, warnings: [] };
 }
 
-/** Changes an account (its type stays). */
+/** Changes an account (its type stays); based on an older version than the current one it is a CONFLICT. */
 export async function updateAccount(
   caller: WriteCaller,
   id: string,
   input: AccountInput,
+  force: boolean,
 ): Promise<WriteAnswer> {
   const existing = await loadRecord<Account>(caller, 'Account', id);
   const { request, pending } = await resolveAccount(
@@ -134,6 +137,9 @@ export async function updateAccount(
     input,
     existing,
   );
+  if (!force) {
+    await assertCurrentVersion(caller, accountOutbound, 'account', existing, input.expectedUpdatedAt);
+  }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
     app: caller.app,
@@ -153,7 +159,7 @@ export async function upsertAccount(
   input: AccountInput,
 ): Promise<WriteAnswer> {
   return upsertByExternalId(caller, 'Account', externalId, input, {
-    update: (connecId) => updateAccount(caller, connecId, input),
+    update: (connecId) => updateAccount(caller, connecId, input, true),
     create: (options) => createAccount(caller, input, options),
   });
 }

@@ -8,8 +8,10 @@ import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingCreditNoteFields, toXeroCreditNote } from '../mappers/connec-credit-note.mapper.js';
 import { compareDecimal } from '../mappers/connec-payment.mapper.js';
 import { subtractDecimal } from '../mappers/decimal.util.js';
+import { creditNoteOutbound } from './credit-note.outbound.js';
 import { type DocumentKind, resolveInvoiceInput } from './invoice-write.rules.js';
 import { lookupReferences } from './reference-lookup.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -46,11 +48,12 @@ export async function createCreditNote(
   return { ...outcome, warnings: [] };
 }
 
-/** Changes a DRAFT, SUBMITTED or AUTHORISED credit note. */
+/** Changes a DRAFT, SUBMITTED or AUTHORISED credit note; an older version than the current is a CONFLICT. */
 export async function updateCreditNote(
   caller: WriteCaller,
   id: string,
   input: CreditNoteInput,
+  force: boolean,
 ): Promise<WriteAnswer> {
   const existing = await loadCreditNote(caller, id);
   if (!WRITABLE.includes(existing.status)) {
@@ -65,6 +68,9 @@ export async function updateCreditNote(
     existing,
     KIND,
   );
+  if (!force) {
+    await assertCurrentVersion(caller, creditNoteOutbound, 'credit note', existing, input.expectedUpdatedAt);
+  }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
     app: caller.app,
@@ -90,7 +96,7 @@ export async function upsertCreditNote(
   input: CreditNoteInput,
 ): Promise<WriteAnswer> {
   return upsertByExternalId(caller, 'CreditNote', externalId, input, {
-    update: (connecId) => updateCreditNote(caller, connecId, input),
+    update: (connecId) => updateCreditNote(caller, connecId, input, true),
     create: (options) => createCreditNote(caller, input, options),
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, conflict, notFound } from '../../errors.js';
+import { badUserInput, notFound } from '../../errors.js';
 import { isUuid } from '../../resolvers/list/cursor.js';
 import { TransactionStatus } from '../../schema/enums.js';
 import { Invoice } from '../../schema/invoice.entity.js';
@@ -8,6 +8,7 @@ import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingInvoiceFields, toXeroInvoice } from '../mappers/connec-invoice.mapper.js';
 import { invoiceOutbound } from './invoice.outbound.js';
 import { resolveInvoiceInput } from './invoice-write.rules.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   type PreparedWrite,
@@ -67,7 +68,9 @@ export async function updateInvoice(
   const { pipeline, tenantId } = caller;
   const existing = await loadInvoice(caller, id);
   const resolved = await resolveInvoiceInput(pipeline.deps.db.manager, tenantId, input, existing);
-  if (input.expectedUpdatedAt && !force) await checkVersion(caller, existing, input.expectedUpdatedAt);
+  if (!force) {
+    await assertCurrentVersion(caller, invoiceOutbound, 'invoice', existing, input.expectedUpdatedAt);
+  }
   const calculation = resolved.taxCalculation ?? existing.taxCalculation;
   const outcome = await pipeline.submit({
     tenantId,
@@ -134,32 +137,4 @@ async function loadInvoice(caller: WriteCaller, id: string): Promise<Invoice> {
     : null;
   if (!found) throw notFound('Invoice', id);
   return found;
-}
-
-/**
- * The update must be based on the current version: the gateway's (`updatedAt`) and Xero's (a change
- * made in Xero that the sync has not brought in yet). When Xero cannot be asked, the cache decides.
- */
-async function checkVersion(caller: WriteCaller, existing: Invoice, expected: Date): Promise<void> {
-  const refuse = (current: Date, where: string) =>
-    conflict(
-      `The invoice changed ${where} since ${expected.toISOString()} (now ${current.toISOString()}): re-read it, or pass force: true to overwrite.`,
-      { expectedUpdatedAt: expected.toISOString(), currentUpdatedAt: current.toISOString() },
-    );
-  if (existing.updatedAt.getTime() > expected.getTime()) throw refuse(existing.updatedAt, 'in the gateway');
-  if (!existing.xeroId) return;
-  const { pipeline } = caller;
-  const connection = await pipeline.connectionFor(caller.tenantId);
-  let answer: unknown;
-  try {
-    answer = await invoiceOutbound.fetch?.(pipeline.api, pipeline.target(connection), existing.xeroId);
-  } catch {
-    return;
-  }
-  if (!answer) return;
-  const remote = invoiceOutbound.map(answer);
-  const xeroUpdatedAt = remote.remoteUpdatedAt;
-  if (xeroUpdatedAt && (!existing.remoteUpdatedAt || xeroUpdatedAt > existing.remoteUpdatedAt)) {
-    throw refuse(xeroUpdatedAt, 'in Xero');
-  }
 }

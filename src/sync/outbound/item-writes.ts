@@ -5,7 +5,9 @@ import type { Item } from '../../schema/item.entity.js';
 import type { ItemInput } from '../../schema/item.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingItemFields, toXeroItem } from '../mappers/connec-item.mapper.js';
+import { itemOutbound } from './item.outbound.js';
 import { resolveItemInput } from './item-write.rules.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -54,8 +56,16 @@ export async function createItem(
   return { ...(await caller.pipeline.submit(write, connection)), warnings };
 }
 
-/** Changes an item; a tracked item stays tracked by Xero and its quantity on hand is never sent (rule 14). */
-export async function updateItem(caller: WriteCaller, id: string, input: ItemInput): Promise<WriteAnswer> {
+/**
+ * Changes an item; a tracked item stays tracked by Xero and its quantity on hand is never sent (rule 14).
+ * An update based on an older version than the gateway's or Xero's is a CONFLICT unless forced.
+ */
+export async function updateItem(
+  caller: WriteCaller,
+  id: string,
+  input: ItemInput,
+  force: boolean,
+): Promise<WriteAnswer> {
   const existing = await loadItem(caller, id);
   const { item, warnings } = await resolveItemInput(
     caller.pipeline.deps.db.manager,
@@ -63,6 +73,7 @@ export async function updateItem(caller: WriteCaller, id: string, input: ItemInp
     input,
     existing,
   );
+  if (!force) await assertCurrentVersion(caller, itemOutbound, 'item', existing, input.expectedUpdatedAt);
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
     app: caller.app,
@@ -82,7 +93,7 @@ export async function upsertItem(
   input: ItemInput,
 ): Promise<WriteAnswer> {
   return upsertByExternalId(caller, 'Item', externalId, input, {
-    update: (connecId) => updateItem(caller, connecId, input),
+    update: (connecId) => updateItem(caller, connecId, input, true),
     create: (options) => createItem(caller, input, options),
   });
 }

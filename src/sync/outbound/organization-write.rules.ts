@@ -71,6 +71,11 @@ export function checkOrganizationFields(input: OrganizationInput, isCreate: bool
     errors.push(...checkPersonFields(person, `people.${index}.`));
     if (person.organizationId || person.organization)
       add(`people.${index}.organizationId`, 'People of an organization belong to it: leave this out.');
+    if (person.expectedUpdatedAt)
+      add(
+        `people.${index}.expectedUpdatedAt`,
+        "The organization's expectedUpdatedAt covers its people: leave this out.",
+      );
   });
   if (people.filter((person) => person.isPrimary).length > 1)
     add('people', 'At most one person can be the primary person.');

@@ -14,7 +14,7 @@ import {
   type ResolvedOrganization,
   toXeroContact,
 } from '../mappers/connec-organization.mapper.js';
-import type { OpPerson } from './organization.outbound.js';
+import { type OpPerson, organizationOutbound } from './organization.outbound.js';
 import {
   checkNameFree,
   checkOrganizationFields,
@@ -26,6 +26,7 @@ import {
 } from './organization-write.rules.js';
 import { originOf } from './outbound-pipeline.js';
 import { lookupReferences } from './reference-lookup.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -61,17 +62,30 @@ export async function createOrganization(
   return { ...(await caller.pipeline.submit(write, connection)), warnings };
 }
 
-/** Changes an organization; people given are matched by email (or name) and added when new. */
+/**
+ * Changes an organization; people given are matched by email (or name) and added when new. An update
+ * based on an older version than the gateway's or the Xero Contact's is a CONFLICT unless forced.
+ */
 export async function updateOrganization(
   caller: WriteCaller,
   id: string,
   input: OrganizationInput,
+  force: boolean,
 ): Promise<WriteAnswer> {
   const manager = caller.pipeline.deps.db.manager;
   const existing = await loadOrganization(caller, id);
   refuse(checkOrganizationFields(input, false));
   const organization = resolveOrganizationFields(input);
   refuse(await checkNameFree(manager, caller.tenantId, organization.name, existing.id));
+  if (!force) {
+    await assertCurrentVersion(
+      caller,
+      organizationOutbound,
+      'organization',
+      existing,
+      input.expectedUpdatedAt,
+    );
+  }
   const plan = input.people ? await planPeople(manager, caller.tenantId, existing, input.people) : undefined;
   const { write, warnings } = organizationWrite(caller, 'UPDATE', existing.id, organization, plan);
   return { ...(await caller.pipeline.submit(write)), warnings };
@@ -84,7 +98,7 @@ export async function upsertOrganization(
   input: OrganizationInput,
 ): Promise<WriteAnswer> {
   return upsertByExternalId(caller, 'Organization', externalId, input, {
-    update: (connecId) => updateOrganization(caller, connecId, input),
+    update: (connecId) => updateOrganization(caller, connecId, input, true),
     create: (options) => createOrganization(caller, input, options),
   });
 }
@@ -115,14 +129,18 @@ export async function createPerson(caller: WriteCaller, input: PersonInput): Pro
   return writePerson(caller, null, input);
 }
 
-/** Changes a person (and its organization's Contact in Xero when it has one). */
+/**
+ * Changes a person (and its organization's Contact in Xero when it has one). An update based on an older
+ * version than the person's in the gateway, or than its Contact's in Xero, is a CONFLICT unless forced.
+ */
 export async function updatePerson(
   caller: WriteCaller,
   id: string,
   input: PersonInput,
+  force: boolean,
 ): Promise<WriteAnswer> {
   const existing = await loadRecord<Person>(caller, 'Person', id);
-  return writePerson(caller, existing, input);
+  return writePerson(caller, existing, input, { force });
 }
 
 /** Creates or updates the person the app knows by its own id. */
@@ -132,16 +150,21 @@ export async function upsertPerson(
   input: PersonInput,
 ): Promise<WriteAnswer> {
   return upsertByExternalId(caller, 'Person', externalId, input, {
-    update: (connecId) => updatePerson(caller, connecId, input),
+    update: (connecId) => updatePerson(caller, connecId, input, true),
     create: (options) => writePerson(caller, null, input, options),
   });
+}
+
+interface PersonWriteOptions extends CreateOptions {
+  /** Skips the version check (force: true, upserts). */
+  force?: boolean;
 }
 
 async function writePerson(
   caller: WriteCaller,
   existing: Person | null,
   input: PersonInput,
-  options: CreateOptions = {},
+  options: PersonWriteOptions = {},
 ): Promise<WriteAnswer> {
   const manager = caller.pipeline.deps.db.manager;
   const errors = existing ? [] : checkPersonFields(input, '');
@@ -149,10 +172,11 @@ async function writePerson(
     errors.push({ path: 'organization', message: 'Give organizationId or organization, not both.' });
   refuse(errors);
   const organization = await personOrganization(manager, caller.tenantId, input, existing);
-  if (!organization) return keepPersonInGateway(caller, existing, input, options);
-  if (existing?.organizationId && existing.organizationId !== organization.id) {
+  if (organization && existing?.organizationId && existing.organizationId !== organization.id) {
     refuse([{ path: 'organizationId', message: 'A person cannot move to another organization in Xero.' }]);
   }
+  if (existing && !options.force) await checkPersonVersion(caller, existing, organization, input);
+  if (!organization) return keepPersonInGateway(caller, existing, input, options);
   // Matching by email needs the person's current identity when the input leaves it out.
   const merged: PersonInput = existing
     ? {
@@ -171,6 +195,24 @@ async function writePerson(
   const outcome = await caller.pipeline.submit(write);
   if (options.appExternalId && target) await recordExternalId(caller, target.person.connecId, options);
   return { ...outcome, recordId: target?.person.connecId ?? existing?.id ?? outcome.recordId, warnings };
+}
+
+/**
+ * A person's version in the gateway is its own row's; in Xero a person is part of its organization's
+ * Contact, so the Contact's version (against the one the organization's row holds) is the one compared.
+ */
+async function checkPersonVersion(
+  caller: WriteCaller,
+  existing: Person,
+  organization: Organization | null,
+  input: PersonInput,
+): Promise<void> {
+  const version = {
+    updatedAt: existing.updatedAt,
+    xeroId: organization?.xeroId ?? null,
+    remoteUpdatedAt: organization?.remoteUpdatedAt ?? null,
+  };
+  await assertCurrentVersion(caller, organizationOutbound, 'person', version, input.expectedUpdatedAt);
 }
 
 /** The person's current row is the one to change, even when the input changes its email. */

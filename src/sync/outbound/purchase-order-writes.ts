@@ -11,6 +11,8 @@ import {
   toXeroPurchaseOrder,
 } from '../mappers/connec-purchase-order.mapper.js';
 import { type DocumentKind, type ExistingInvoice, resolveInvoiceInput } from './invoice-write.rules.js';
+import { purchaseOrderOutbound } from './purchase-order.outbound.js';
+import { assertCurrentVersion } from './version-check.js';
 import { loadRecord, upsertByExternalId, type WriteAnswer, type WriteCaller } from './write-caller.js';
 
 const KIND: DocumentKind = { noun: 'purchase order', party: 'supplier' };
@@ -82,14 +84,19 @@ export async function createPurchaseOrder(
   return { ...outcome, warnings: [] };
 }
 
-/** Changes a DRAFT, SUBMITTED or AUTHORISED purchase order. */
+/** Changes a DRAFT, SUBMITTED or AUTHORISED purchase order; an older version than the current is a CONFLICT. */
 export async function updatePurchaseOrder(
   caller: WriteCaller,
   id: string,
   input: PurchaseOrderInput,
+  force: boolean,
 ): Promise<WriteAnswer> {
   const existing = await loadRecord<PurchaseOrder>(caller, 'PurchaseOrder', id);
   const order = await resolvePurchaseOrder(caller, input, existing);
+  if (!force) {
+    const expected = input.expectedUpdatedAt;
+    await assertCurrentVersion(caller, purchaseOrderOutbound, 'purchase order', existing, expected);
+  }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
     app: caller.app,
@@ -117,7 +124,7 @@ export async function upsertPurchaseOrder(
   input: PurchaseOrderInput,
 ): Promise<WriteAnswer> {
   return upsertByExternalId(caller, 'PurchaseOrder', externalId, input, {
-    update: (connecId) => updatePurchaseOrder(caller, connecId, input),
+    update: (connecId) => updatePurchaseOrder(caller, connecId, input, true),
     create: (options) => createPurchaseOrder(caller, input, options),
   });
 }

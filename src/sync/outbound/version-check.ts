@@ -1,0 +1,64 @@
+import { conflict } from '../../errors.js';
+import type { OutboundDescriptor } from './outbound-descriptor.js';
+import type { WriteCaller } from './write-caller.js';
+
+/** What the check reads of the cached record (every `ConnecEntity` row has these). */
+export interface VersionedRecord {
+  /** When the record last changed in the gateway: the version clients read and send back. */
+  updatedAt: Date;
+  /** The id to read Xero's current version with; null when the record never reached Xero. */
+  xeroId: string | null;
+  /** Xero's UpdatedDateUTC of the version the cache holds. */
+  remoteUpdatedAt: Date | null;
+}
+
+/**
+ * How Xero's current version is read: the entity's `OutboundDescriptor` fits as it is. Without a `fetch`
+ * only the gateway's version is checked.
+ */
+export type VersionSource = Pick<OutboundDescriptor, 'fetch' | 'map'>;
+
+/**
+ * Refuses an update based on an older version than the current one with CONFLICT (extensions
+ * `expectedUpdatedAt` and `currentUpdatedAt`): older than the gateway's (`existing.updatedAt`), or than
+ * Xero's (a change made in Xero that the sync has not brought in yet, read through `source.fetch`). When
+ * Xero cannot be asked the cache decides. Does nothing without `expected`; callers skip it when forced
+ * and for upserts. `label` names the record in the message ("invoice", "employee").
+ */
+export async function assertCurrentVersion(
+  caller: WriteCaller,
+  source: VersionSource,
+  label: string,
+  existing: VersionedRecord,
+  expected: Date | null | undefined,
+): Promise<void> {
+  if (!expected) return;
+  const refuse = (current: Date, where: string) =>
+    conflict(
+      `The ${label} changed ${where} since ${expected.toISOString()} (now ${current.toISOString()}): re-read it, or pass force: true to overwrite.`,
+      { expectedUpdatedAt: expected.toISOString(), currentUpdatedAt: current.toISOString() },
+    );
+  if (existing.updatedAt.getTime() > expected.getTime()) throw refuse(existing.updatedAt, 'in the gateway');
+  const xeroUpdatedAt = await xeroVersion(caller, source, existing.xeroId);
+  if (xeroUpdatedAt && (!existing.remoteUpdatedAt || xeroUpdatedAt > existing.remoteUpdatedAt)) {
+    throw refuse(xeroUpdatedAt, 'in Xero');
+  }
+}
+
+/** Xero's UpdatedDateUTC of the record now, or null when Xero does not hold it or cannot be asked. */
+async function xeroVersion(
+  caller: WriteCaller,
+  source: VersionSource,
+  xeroId: string | null,
+): Promise<Date | null> {
+  if (!xeroId || !source.fetch) return null;
+  const { pipeline } = caller;
+  const connection = await pipeline.connectionFor(caller.tenantId);
+  let answer: unknown;
+  try {
+    answer = await source.fetch(pipeline.api, pipeline.target(connection), xeroId);
+  } catch {
+    return null;
+  }
+  return answer ? source.map(answer).remoteUpdatedAt : null;
+}
