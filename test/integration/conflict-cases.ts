@@ -238,5 +238,33 @@ export function conflictCases(refs: () => CaseRefs): ConflictCase[] {
         await h.xero.accountingApi.updateContact(h.xeroTenantId, xeroId, { contacts: [{ lastName: value }] });
       },
     },
+    {
+      // Xero keeps no UpdatedDateUTC on tax rates: a change there is found by content (currentUpdatedAt null).
+      entity: 'tax code',
+      mutation: 'updateTaxCode',
+      inputType: 'TaxCodeInput',
+      table: 'tax_codes',
+      column: 'name',
+      change: (value) => ({ name: value }),
+      create: (h, n) =>
+        create(h, 'TaxCode', {
+          name: `Conflict tax ${n}`,
+          reportTaxType: 'OUTPUT',
+          components: [{ name: 'GST', rate: '10', isCompound: false }],
+        }),
+      xeroIdSql: byId('tax_codes'),
+      async readXero(h, xeroId) {
+        const [rate] =
+          (await h.xero.accountingApi.getTaxRateByTaxType(h.xeroTenantId, xeroId)).body.taxRates ?? [];
+        return inXero(rate?.name, undefined);
+      },
+      async editInXero(h, xeroId, value) {
+        const [rate] =
+          (await h.xero.accountingApi.getTaxRateByTaxType(h.xeroTenantId, xeroId)).body.taxRates ?? [];
+        await h.xero.accountingApi.updateTaxRate(h.xeroTenantId, {
+          taxRates: [{ taxType: xeroId, name: value, taxComponents: rate.taxComponents }],
+        });
+      },
+    },
   ];
 }

@@ -5,7 +5,9 @@ import type { TaxCode } from '../../schema/tax-code.entity.js';
 import type { TaxCodeInput } from '../../schema/tax-code.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingTaxCodeFields, toXeroTaxRate } from '../mappers/connec-tax-code.mapper.js';
+import { taxCodeOutbound } from './tax-code.outbound.js';
 import { lockedTaxCodeReason, resolveTaxCodeInput } from './tax-code-write.rules.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -53,7 +55,6 @@ export async function updateTaxCode(
   caller: WriteCaller,
   id: string,
   input: TaxCodeInput,
-  // biome-ignore lint/correctness/noUnusedFunctionParameters: read by the version check the lead wires below
   force: boolean,
 ): Promise<WriteAnswer> {
   const existing = await loadWritableTaxCode(caller, id);
@@ -65,9 +66,9 @@ export async function updateTaxCode(
     existing,
     connection.countryCode,
   );
-  // lead: wire version-check here — `if (input.expectedUpdatedAt && !force) await checkVersion(caller,
-  // 'TaxCode', existing, input.expectedUpdatedAt)` with the shared check (taxCodeOutbound.fetch reads Xero's
-  // version; TaxRates carry no UpdatedDateUTC, so compare content, not times).
+  // Xero keeps no UpdatedDateUTC on tax rates: the check compares Xero's content with the cache's.
+  if (!force)
+    await assertCurrentVersion(caller, taxCodeOutbound, 'tax code', existing, input.expectedUpdatedAt);
   const outcome = await caller.pipeline.submit(
     {
       tenantId: caller.tenantId,

@@ -11,8 +11,9 @@ import {
   toXeroUsTimesheet,
 } from '../mappers/connec-timesheet.mapper.js';
 import { type PayrollRegion, payrollRegionOf } from './payroll-gate.js';
-import type { TimesheetRequest } from './timesheet.outbound.js';
+import { type TimesheetRequest, timeSheetOutbound } from './timesheet.outbound.js';
 import { draftTimeSheet, resolveTimeSheet } from './timesheet-write.rules.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -93,10 +94,8 @@ export async function updateTimeSheet(
     region,
     await draftTimeSheet(manager, input, existing),
   );
-  if (input.expectedUpdatedAt && !force) {
-    // lead: wire version-check here (the shared check taken out of invoice-writes; Xero's version
-    // comes from timeSheetOutbound.fetch, which knows both payrolls).
-  }
+  if (!force)
+    await assertCurrentVersion(caller, timeSheetOutbound, 'timesheet', existing, input.expectedUpdatedAt);
   const outcome = await caller.pipeline.submit(
     {
       tenantId: caller.tenantId,

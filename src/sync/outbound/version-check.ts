@@ -1,3 +1,4 @@
+import { fieldHashes } from '../../cache/content-hash.js';
 import { conflict } from '../../errors.js';
 import type { OutboundDescriptor } from './outbound-descriptor.js';
 import type { WriteCaller } from './write-caller.js';
@@ -10,6 +11,8 @@ export interface VersionedRecord {
   xeroId: string | null;
   /** Xero's UpdatedDateUTC of the version the cache holds. */
   remoteUpdatedAt: Date | null;
+  /** The hash of each field as last landed: compared with Xero's when Xero keeps no time (tax rates). */
+  fieldHashes?: Record<string, string>;
 }
 
 /**
@@ -22,7 +25,8 @@ export type VersionSource = Pick<OutboundDescriptor, 'fetch' | 'map'>;
  * Refuses an update based on an older version than the current one with CONFLICT (extensions
  * `expectedUpdatedAt` and `currentUpdatedAt`): older than the gateway's (`existing.updatedAt`), or than
  * Xero's (a change made in Xero that the sync has not brought in yet, read through `source.fetch`). When
- * Xero cannot be asked the cache decides. Does nothing without `expected`; callers skip it when forced
+ * Xero keeps no time for the record (tax rates), its content is compared with what the cache last landed
+ * instead, and `currentUpdatedAt` is null. When Xero cannot be asked the cache decides. Does nothing without `expected`; callers skip it when forced
  * and for upserts. `label` names the record in the message ("invoice", "employee").
  */
 export async function assertCurrentVersion(
@@ -33,24 +37,31 @@ export async function assertCurrentVersion(
   expected: Date | null | undefined,
 ): Promise<void> {
   if (!expected) return;
-  const refuse = (current: Date, where: string) =>
+  const refuse = (current: Date | null, where: string) =>
     conflict(
-      `The ${label} changed ${where} since ${expected.toISOString()} (now ${current.toISOString()}): re-read it, or pass force: true to overwrite.`,
-      { expectedUpdatedAt: expected.toISOString(), currentUpdatedAt: current.toISOString() },
+      `The ${label} changed ${where} since ${expected.toISOString()}${current ? ` (now ${current.toISOString()})` : ''}: re-read it, or pass force: true to overwrite.`,
+      { expectedUpdatedAt: expected.toISOString(), currentUpdatedAt: current?.toISOString() ?? null },
     );
   if (existing.updatedAt.getTime() > expected.getTime()) throw refuse(existing.updatedAt, 'in the gateway');
-  const xeroUpdatedAt = await xeroVersion(caller, source, existing.xeroId);
-  if (xeroUpdatedAt && (!existing.remoteUpdatedAt || xeroUpdatedAt > existing.remoteUpdatedAt)) {
-    throw refuse(xeroUpdatedAt, 'in Xero');
+  const xero = await xeroVersion(caller, source, existing.xeroId);
+  if (!xero) return;
+  if (xero.updatedAt) {
+    if (!existing.remoteUpdatedAt || xero.updatedAt > existing.remoteUpdatedAt) {
+      throw refuse(xero.updatedAt, 'in Xero');
+    }
+    return;
   }
+  const landed = existing.fieldHashes ?? {};
+  const differs = Object.entries(fieldHashes(xero.fields)).some(([key, hash]) => landed[key] !== hash);
+  if (differs) throw refuse(null, 'in Xero');
 }
 
-/** Xero's UpdatedDateUTC of the record now, or null when Xero does not hold it or cannot be asked. */
+/** Xero's record now (its UpdatedDateUTC and mapped fields), or null when Xero does not hold it or cannot be asked. */
 async function xeroVersion(
   caller: WriteCaller,
   source: VersionSource,
   xeroId: string | null,
-): Promise<Date | null> {
+): Promise<{ updatedAt: Date | null; fields: Record<string, unknown> } | null> {
   if (!xeroId || !source.fetch) return null;
   const { pipeline } = caller;
   const connection = await pipeline.connectionFor(caller.tenantId);
@@ -60,5 +71,7 @@ async function xeroVersion(
   } catch {
     return null;
   }
-  return answer ? source.map(answer).remoteUpdatedAt : null;
+  if (!answer) return null;
+  const mapped = source.map(answer);
+  return { updatedAt: mapped.remoteUpdatedAt ?? null, fields: mapped.fields as Record<string, unknown> };
 }
