@@ -181,3 +181,23 @@ export const INVOICE_FIELDS = `
     lines { lineNumber description quantity unitPrice itemId accountId taxCodeId amount { netAmount taxAmount totalAmount } }
   }
   syncStatus warnings operationId`;
+
+/** A second tenant of the harness's gateway, linked to `organisation` with accounting scopes only; its API key. */
+export async function linkWithoutPayroll(h: WriteHarness, organisation: string): Promise<string> {
+  const services = h.gateway.gateway.services;
+  const name = `nopayroll-${Math.random().toString(36).slice(2, 10)}`;
+  const tenant = await ensureTenant(services.db, name);
+  const key = await h.gateway.createKey(name, ALL_SCOPES, 'hr');
+  const xeroTenantId = h.emulator.organisations.find((org) => org.name === organisation)!.tenantId;
+  const response = await fetch(`${h.emulator.url}/__emulator/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      tenantIds: [xeroTenantId],
+      scopes: XERO_SCOPES.filter((scope) => !scope.startsWith('payroll')),
+    }),
+  });
+  const tokens = (await response.json()) as OAuthTokenResponse;
+  await linkXeroConnection(services.db, services.sync!.xero, { tenantId: tenant.id, xeroTenantId, tokens });
+  return key;
+}
