@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { employeeOutbound } from '../../src/sync/outbound/employee.outbound.js';
+import { outboundOf } from '../../src/sync/outbound/outbound-worker.js';
 import {
   linkWithoutPayroll,
   startWriteHarness,
@@ -166,6 +168,19 @@ describe.each(ORGANISATIONS)('employee updates and salaries in %s payroll', (reg
     const before = await countEvents();
     await h.gateway.gateway.services.sync!.scheduler.trigger(h.tenantId);
     expect(await countEvents()).toBe(before);
+  });
+
+  it("reads an employee back by id from this organisation's payroll (the descriptor's fetch, for version checks)", async () => {
+    const created = await create({ ...person, lastName: 'Fetched', salaries: [salary(earnings[0].id)] });
+    const pipeline = outboundOf(h.gateway.gateway.services)!;
+    const target = pipeline.target(await pipeline.connectionFor(h.tenantId));
+    const xeroId = await xeroIdOf(created.record.id);
+    const fetched = employeeOutbound.map(await employeeOutbound.fetch!(pipeline.api, target, xeroId));
+    const [row] = await db().query('SELECT remote_updated_at FROM employees WHERE id = $1', [
+      created.record.id,
+    ]);
+    expect(fetched).toMatchObject({ xeroId, fields: { lastName: 'Fetched' } });
+    expect(fetched.remoteUpdatedAt?.getTime()).toBe(row.remote_updated_at.getTime());
   });
 
   it('updates names and salaries: the same pay item’s row is updated, a dropped one tombstoned; the next sync appends nothing', async () => {
