@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { Employee } from '../schema/employee.entity.js';
 import { EmployeeInput } from '../schema/employee.input.js';
 import { Scope } from '../schema/scope.js';
 import { ExternalIdInput } from '../schema/value-objects.js';
-import { createEmployee, upsertEmployee } from '../sync/outbound/employee-writes.js';
+import { createEmployee, updateEmployee, upsertEmployee } from '../sync/outbound/employee-writes.js';
 import { toPayload, type WritePayload, writeCaller, writePayloadType } from './mutation-payloads.js';
 
 const EmployeePayload = writePayloadType(Employee, 'Employee');
@@ -24,7 +24,25 @@ export class EmployeeMutationResolver {
   }
 
   @Mutation(() => EmployeePayload, {
-    description: 'Creates the employee the app knows by its own id once: the same call twice makes one.',
+    description:
+      'Changes an employee (omitted fields keep their value; salaries, when given, replace all salaries). A terminationDate terminates the employee (with a terminationReason in AU); a TERMINATED employee can still be changed, but not reinstated.',
+  })
+  async updateEmployee(
+    @Arg('id', () => ID, { description: 'Connec! id of the employee.' }) id: string,
+    @Arg('input', () => EmployeeInput) input: EmployeeInput,
+    @Arg('force', () => Boolean, {
+      defaultValue: false,
+      description: 'Overwrite even when the employee changed since `input.expectedUpdatedAt`.',
+    })
+    force: boolean,
+    @Ctx() context: GatewayContext,
+  ): Promise<WritePayload<Employee>> {
+    return toPayload(context, 'Employee', await updateEmployee(writeCaller(context), id, input, force));
+  }
+
+  @Mutation(() => EmployeePayload, {
+    description:
+      'Creates the employee the app knows by its own id once, and updates it on later calls: the same call twice makes one.',
   })
   async upsertEmployee(
     @Arg('externalId', () => ExternalIdInput) externalId: ExternalIdInput,

@@ -1,9 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_SCOPES } from '../../src/schema/scope.js';
-import { linkXeroConnection } from '../../src/sync/connections/xero-connection.service.js';
-import type { OAuthTokenResponse } from '../../src/sync/xero/xero-tokens.js';
-import { ensureTenant } from '../../src/tenancy/tenancy.service.js';
-import { startWriteHarness, type WriteHarness, XERO_SCOPES } from './writes-harness.js';
+import { linkWithoutPayroll, startWriteHarness, type WriteHarness } from './writes-harness.js';
 
 const FIELDS = `record { id firstName lastName dateOfBirth syncStatus } syncStatus warnings operationId`;
 const CREATE = `mutation ($input: EmployeeInput!) { createEmployee(input: $input) { ${FIELDS} } }`;
@@ -206,23 +202,3 @@ describe('leave applications are AU only, work locations US only (rule 17)', () 
     expect(await h.count('SELECT count(*) n FROM outbound_ops')).toBe(before);
   });
 });
-
-/** A second tenant of the gateway, linked to `organisation` with accounting scopes only; its API key. */
-async function linkWithoutPayroll(h: WriteHarness, organisation: string): Promise<string> {
-  const services = h.gateway.gateway.services;
-  const name = `nopayroll-${harnesses.length}-${Math.random().toString(36).slice(2, 8)}`;
-  const tenant = await ensureTenant(services.db, name);
-  const key = await h.gateway.createKey(name, ALL_SCOPES, 'hr');
-  const xeroTenantId = h.emulator.organisations.find((org) => org.name === organisation)!.tenantId;
-  const response = await fetch(`${h.emulator.url}/__emulator/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      tenantIds: [xeroTenantId],
-      scopes: XERO_SCOPES.filter((scope) => !scope.startsWith('payroll')),
-    }),
-  });
-  const tokens = (await response.json()) as OAuthTokenResponse;
-  await linkXeroConnection(services.db, services.sync!.xero, { tenantId: tenant.id, xeroTenantId, tokens });
-  return key;
-}

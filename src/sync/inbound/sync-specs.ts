@@ -19,6 +19,7 @@ import { mapXeroPurchaseOrder } from '../mappers/xero-purchase-order.mapper.js';
 import { mapXeroTaxRate } from '../mappers/xero-tax-rate.mapper.js';
 import type { XeroApi, XeroCallTarget } from '../xero/xero-api.js';
 import type { AnyMapped } from './page-writer.js';
+import { tombstoneRemovedSalaries } from './removed-salaries.js';
 import { US_PAYROLL_SPECS } from './us-payroll-specs.js';
 
 /** Which Xero API an entity comes from: payroll is fetched only for AU/US organisations with access. */
@@ -242,6 +243,7 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
       const mapped = mapXeroAuEmployee(item as never);
       return [mapped.employee as AnyMapped, ...(mapped.salaries as AnyMapped[])];
     },
+    write: (manager, tenantId, items) => tombstoneRemovedSalaries(manager, tenantId, 'AU', items),
   },
   {
     key: 'PayRun',

@@ -14,6 +14,7 @@ import {
 import { mapXeroUsTimesheet } from '../mappers/xero-us-timesheet.mapper.js';
 import { mapXeroUsWorkLocation } from '../mappers/xero-us-work-location.mapper.js';
 import type { AnyMapped } from './page-writer.js';
+import { tombstoneRemovedSalaries } from './removed-salaries.js';
 import type { FetchContext, SyncSpec } from './sync-specs.js';
 
 /** The legacy US payroll surface pages by 100 like Payroll AU. */
@@ -78,6 +79,7 @@ export const US_PAYROLL_SPECS: readonly SyncSpec[] = [
       const mapped = mapXeroUsEmployee(item as never);
       return [mapped.employee as AnyMapped, ...(mapped.salaries as AnyMapped[])];
     },
+    write: (manager, tenantId, items) => tombstoneRemovedSalaries(manager, tenantId, 'US', items),
   },
   {
     key: 'PayRun',

@@ -63,6 +63,14 @@ function mapSalary(employee: Employee, line: EarningsLine, key: string): MappedE
   });
 }
 
+/**
+ * A pay template earnings line's key: the employee, the earnings rate, and the line's occurrence of that
+ * rate when it appears more than once. Writes key the salaries they send the same way.
+ */
+export function auSalaryKey(employeeId: string, earningsRateId: string, occurrence: number): string {
+  return `${employeeId}/earnings/${earningsRateId}${occurrence > 1 ? `/${occurrence}` : ''}`;
+}
+
 /** The ordinary earnings rate's line first: it is the employee's base pay. */
 function mapSalaries(employee: Employee): MappedEmployeeSalary[] {
   const employeeId = text(employee.employeeID);
@@ -76,7 +84,7 @@ function mapSalaries(employee: Employee): MappedEmployeeSalary[] {
     const rate = text(line.earningsRateID) ?? 'none';
     const count = (seen.get(rate) ?? 0) + 1;
     seen.set(rate, count);
-    return mapSalary(employee, line, `${employeeId}/earnings/${rate}${count > 1 ? `/${count}` : ''}`);
+    return mapSalary(employee, line, auSalaryKey(employeeId, rate, count));
   });
 }
 

@@ -1,4 +1,5 @@
 import type { CacheEntityName } from '../../cache/cache-entities.js';
+import type { OwnedRows } from '../../cache/owned-rows.js';
 import type { AnyMapped } from '../inbound/page-writer.js';
 import type { XeroApi, XeroCallTarget } from '../xero/xero-api.js';
 
@@ -42,6 +43,11 @@ export interface OutboundDescriptor {
   fetch?(api: XeroApi, target: XeroCallTarget, xeroId: string): Promise<unknown | undefined>;
   /** Records landed beside the main one, from Xero's answer and what the op stored (`extra`). */
   companions?(answer: unknown, extra: Record<string, unknown> | undefined): Companion[];
+  /**
+   * The companions the main record owns when Xero's answer holds all of them (an employee's salaries):
+   * the owner's other records of that entity are tombstoned. Null when this answer does not list them.
+   */
+  ownedCompanions?(answer: unknown): OwnedRows | null;
   /**
    * Creates many records in one call with `summarizeErrors=false`: one element per request, in order.
    * Rejects (like `push`) when the call as a whole fails.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CacheEntityName } from '../../cache/cache-entities.js';
 import type { ExternalIdRef } from '../../cache/id-map.js';
+import { tombstoneRemovedOwned } from '../../cache/owned-rows.js';
 import type { WriteOrigin } from '../../cache/sync-events.js';
 import { upsertEntities } from '../../cache/upsert.js';
 import { xeroRejected, xeroUnavailable } from '../../errors.js';
@@ -272,8 +273,22 @@ export class OutboundPipeline {
         origin: { source: op.originSource, appId: op.appId },
         appExternalId: payload.appExternalId,
       });
-      for (const companion of descriptor.companions?.(answer, payload.extra) ?? []) {
-        await landCompanion(tx, op, connection, companion);
+      const companions = descriptor.companions?.(answer, payload.extra) ?? [];
+      const landedCompanions = [];
+      for (const companion of companions)
+        landedCompanions.push(await landCompanion(tx, op, connection, companion));
+      const owned = descriptor.ownedCompanions?.(answer);
+      if (owned) {
+        // Xero's answer lists all of them: the owner's records it no longer holds go (as tombstones).
+        const keep = landedCompanions.filter((landed) => landed.entity === owned.entity);
+        await tombstoneRemovedOwned(
+          tx,
+          op.tenantId,
+          owned,
+          [{ ownerId: result.ids[0], keepXeroIds: keep.flatMap((landed) => landed.xeroId ?? []) }],
+          { source: op.originSource, appId: op.appId },
+          { pendingToo: true },
+        );
       }
       await tx.update(
         OutboundOp,
@@ -382,7 +397,7 @@ async function landCompanion(
   op: OutboundOp,
   connection: XeroConnection,
   companion: Companion,
-): Promise<void> {
+): Promise<{ entity: CacheEntityName; xeroId: string | null }> {
   const origin = { source: op.originSource, appId: op.appId };
   if (companion.mapped) {
     await landXeroAnswer(tx, {
@@ -393,7 +408,7 @@ async function landCompanion(
       mapped: companion.mapped,
       origin,
     });
-    return;
+    return { entity: companion.entity, xeroId: companion.mapped.xeroId };
   }
   // Nothing is owed to Xero for it (e.g. a sixth person, rule 2): the cache keeps the app's version.
   await upsertEntities(
@@ -403,6 +418,7 @@ async function landCompanion(
     [{ id: companion.connecId, fields: { ...companion.fields, syncStatus: SyncStatus.SYNCED } }],
     origin,
   );
+  return { entity: companion.entity, xeroId: null };
 }
 
 /** The PENDING cache row (created or updated with the input) and its event, in the caller's transaction. */

@@ -24,6 +24,25 @@ const hasDraftPayRun = (org: OrgState, calendarId: string) =>
     .all()
     .some((run) => run.PayrollCalendarID === calendarId && run.PayRunStatus === 'DRAFT');
 
+const CALCULATION_TYPES = ['USEEARNINGSRATE', 'ENTEREARNINGSRATE', 'ANNUALSALARY'];
+
+/**
+ * A pay template sent with an employee replaces the one Xero holds (POST merges top-level fields only);
+ * each earnings line names a known earnings rate (EarningsLine.EarningsRateID is required) and one of
+ * the spec's EarningsRateCalculationType values.
+ */
+function checkEarningsLines(org: OrgState, rec: Rec, errors: string[]): void {
+  const lines = ((rec.PayTemplate as Rec | undefined)?.EarningsLines as Rec[] | undefined) ?? [];
+  const rates = earningsRateIds(org);
+  for (const line of lines) {
+    if (!line.EarningsRateID) errors.push('EarningsRateID is required.');
+    else if (!rates.has(String(line.EarningsRateID)))
+      errors.push(`EarningsRateID ${String(line.EarningsRateID)} is not valid.`);
+    if (line.CalculationType !== undefined && !CALCULATION_TYPES.includes(String(line.CalculationType)))
+      errors.push(`CalculationType ${String(line.CalculationType)} is not valid.`);
+  }
+}
+
 function timesheetDays(rec: Rec): number {
   return Math.round((dateToMs(String(rec.EndDate)) - dateToMs(String(rec.StartDate))) / 86_400_000) + 1;
 }
@@ -35,11 +54,16 @@ export function payrollAuRouter(): Router<ApiContext> {
     key: 'Employees',
     idField: 'EmployeeID',
     coll: (org) => org.payroll.employees,
-    validate(ctx, rec, _existing, errors) {
+    validate(ctx, rec, existing, errors) {
       requireFields(rec, ['FirstName', 'LastName', 'DateOfBirth'], errors);
       if (rec.PayrollCalendarID && !ctx.org.payroll.calendars.get(String(rec.PayrollCalendarID)))
         errors.push('PayrollCalendarID is not valid.');
-      rec.Status = rec.Status ?? 'ACTIVE';
+      // Since Single Touch Payroll phase 2 a termination needs its reason (XeroAPI/Xero-Java#295).
+      if (rec.TerminationDate && rec.TerminationDate !== existing?.TerminationDate && !rec.TerminationReason)
+        errors.push('Termination reason is required');
+      checkEarningsLines(ctx.org, rec, errors);
+      // The spec's EmployeeStatus: ACTIVE has no termination date, TERMINATED has one.
+      rec.Status = rec.TerminationDate ? 'TERMINATED' : 'ACTIVE';
       return rec;
     },
   });

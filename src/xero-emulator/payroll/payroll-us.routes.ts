@@ -1,9 +1,31 @@
 import { sendEnvelope } from '../accounting/envelope.js';
 import type { Rec } from '../core/errors.js';
+import { newId } from '../core/ids.js';
 import { round2 } from '../core/render.js';
 import { Router } from '../core/router.js';
 import type { ApiContext } from '../state/emulator-context.js';
+import type { OrgState } from '../state/org-state.js';
 import { registerPayrollResource, renderPayroll, requireFields } from './payroll-common.js';
+
+/**
+ * SalaryAndWages as sent replace the employee's list. Xero gives each entry its SalaryAndWagesID; an entry
+ * sent with one updates that entry, which must be the employee's, and names a known earnings type.
+ */
+function salaryAndWages(org: OrgState, rec: Rec, existing: Rec | undefined, errors: string[]): Rec[] {
+  const earningsTypes = new Set(
+    ((org.payroll.payItems.EarningsTypes as Rec[] | undefined) ?? []).map((e) => String(e.EarningsTypeID)),
+  );
+  const own = new Set(
+    ((existing?.SalaryAndWages as Rec[] | undefined) ?? []).map((s) => String(s.SalaryAndWagesID)),
+  );
+  return ((rec.SalaryAndWages as Rec[] | undefined) ?? []).map((entry) => {
+    if (entry.SalaryAndWagesID && !own.has(String(entry.SalaryAndWagesID)))
+      errors.push(`SalaryAndWagesID ${String(entry.SalaryAndWagesID)} is not valid.`);
+    if (!earningsTypes.has(String(entry.EarningsTypeID)))
+      errors.push(`EarningsTypeID ${String(entry.EarningsTypeID)} is not valid.`);
+    return { ...entry, SalaryAndWagesID: entry.SalaryAndWagesID ?? newId() };
+  });
+}
 
 /** Xero's legacy US Payroll surface (retired by Xero; kept so the US mapping is exercised). See README. */
 export function payrollUsRouter(): Router<ApiContext> {
@@ -13,7 +35,7 @@ export function payrollUsRouter(): Router<ApiContext> {
     key: 'Employees',
     idField: 'EmployeeID',
     coll: (org) => org.payroll.employees,
-    validate(ctx, rec, _existing, errors) {
+    validate(ctx, rec, existing, errors) {
       requireFields(rec, ['FirstName', 'LastName', 'DateOfBirth'], errors);
       if (rec.PayScheduleID && !ctx.org.payroll.calendars.get(String(rec.PayScheduleID)))
         errors.push('PayScheduleID is not valid.');
@@ -23,7 +45,7 @@ export function payrollUsRouter(): Router<ApiContext> {
       }
       rec.Status = rec.Status ?? 'ACTIVE';
       rec.WorkLocations = rec.WorkLocations ?? [];
-      rec.SalaryAndWages = rec.SalaryAndWages ?? [];
+      rec.SalaryAndWages = salaryAndWages(ctx.org, rec, existing, errors);
       return rec;
     },
   });
