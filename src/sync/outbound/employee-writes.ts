@@ -12,7 +12,7 @@ import {
   toXeroUsEmployee,
 } from '../mappers/connec-employee.mapper.js';
 import { auSalaryKey } from '../mappers/xero-au-employee.mapper.js';
-import type { EmployeeRequest, OpSalary } from './employee.outbound.js';
+import { type EmployeeRequest, employeeOutbound, type OpSalary } from './employee.outbound.js';
 import {
   checkEmployeeFields,
   checkSalaryFields,
@@ -22,6 +22,7 @@ import {
   resolveSalaries,
 } from './employee-write.rules.js';
 import { type PayrollRegion, payrollRegionOf } from './payroll-gate.js';
+import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -61,9 +62,8 @@ export async function updateEmployee(
   const region = payrollRegionOf(connection);
   const existing = await loadRecord<Employee>(caller, 'Employee', id);
   const { write, warnings } = await prepareEmployeeWrite(caller, region, input, existing);
-  if (input.expectedUpdatedAt && !force) {
-    // lead: wire version-check here (the shared checkVersion with employeeOutbound.fetch for Xero's version)
-  }
+  if (!force)
+    await assertCurrentVersion(caller, employeeOutbound, 'employee', existing, input.expectedUpdatedAt);
   return { ...(await caller.pipeline.submit(write, connection)), warnings };
 }
 
