@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timestamp } from '../../src/sync/mappers/xero-value.util.js';
 import { employeeOutbound } from '../../src/sync/outbound/employee.outbound.js';
 import { outboundOf } from '../../src/sync/outbound/outbound-worker.js';
 import {
@@ -9,11 +10,13 @@ import {
 } from './writes-harness.js';
 
 const RECORD = `record {
-  id firstName lastName jobTitle status terminationDate syncStatus
+  id firstName lastName jobTitle status terminationDate syncStatus updatedAt
   salaries { id type annualSalary hourlyRate hoursPerWeek payItemId currency syncStatus }
 } syncStatus warnings`;
 const CREATE = `mutation ($input: EmployeeInput!) { createEmployee(input: $input) { ${RECORD} } }`;
 const UPDATE = `mutation ($id: ID!, $input: EmployeeInput!) { updateEmployee(id: $id, input: $input) { ${RECORD} } }`;
+const VERSIONED = `mutation ($id: ID!, $input: EmployeeInput!, $force: Boolean) {
+  updateEmployee(id: $id, input: $input, force: $force) { record { id lastName updatedAt } syncStatus } }`;
 const UPSERT = `mutation ($externalId: ExternalIdInput!, $input: EmployeeInput!) {
   upsertEmployee(externalId: $externalId, input: $input) { ${RECORD} } }`;
 
@@ -28,7 +31,14 @@ interface Salary {
   syncStatus: string;
 }
 interface Payload {
-  record: { id: string; firstName: string; lastName: string; status: string; salaries: Salary[] };
+  record: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    status: string;
+    updatedAt: string;
+    salaries: Salary[];
+  };
   syncStatus: string;
   warnings: string[];
 }
@@ -38,7 +48,8 @@ type Region = 'AU' | 'US';
 interface XeroCopy {
   firstName: string;
   lastName: string;
-  updatedAt: string;
+  /** Xero's UpdatedDateUTC, as ISO. */
+  updatedAt: string | null;
   salaries: Array<{ id?: string; payItem: string; type: string; amount: number; hours?: number }>;
 }
 
@@ -48,7 +59,7 @@ async function xeroCopy(h: WriteHarness, region: Region, xeroId: string): Promis
     return {
       firstName: employee.firstName,
       lastName: employee.lastName,
-      updatedAt: String(employee.updatedDateUTC),
+      updatedAt: timestamp(employee.updatedDateUTC)?.toISOString() ?? null,
       salaries: (employee.payTemplate?.earningsLines ?? []).map((line) => {
         const salaried = String(line.calculationType) === 'ANNUALSALARY';
         return {
@@ -72,7 +83,7 @@ async function xeroCopy(h: WriteHarness, region: Region, xeroId: string): Promis
   return {
     firstName: employee.FirstName,
     lastName: employee.LastName,
-    updatedAt: employee.UpdatedDateUTC,
+    updatedAt: timestamp(employee.UpdatedDateUTC)?.toISOString() ?? null,
     // biome-ignore lint/suspicious/noExplicitAny: the legacy US payroll's raw JSON
     salaries: employee.SalaryAndWages.map((entry: any) => ({
       id: entry.SalaryAndWagesID,
@@ -82,6 +93,25 @@ async function xeroCopy(h: WriteHarness, region: Region, xeroId: string): Promis
       hours: entry.StandardHoursPerWeek,
     })),
   };
+}
+
+/** A Xero user renames the employee in Xero: through xero-node in AU, the raw JSON in US. */
+async function renameInXero(h: WriteHarness, region: Region, xeroId: string, lastName: string) {
+  if (region === 'AU') {
+    const held = (await h.xero.payrollAUApi.getEmployee(h.xeroTenantId, xeroId)).body.employees![0];
+    await h.xero.payrollAUApi.updateEmployee(h.xeroTenantId, xeroId, [{ ...held, lastName }]);
+    return;
+  }
+  const response = await fetch(`${h.emulator.url}/payroll.xro/1.0/Employees/${xeroId}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${h.tokens.access_token}`,
+      'xero-tenant-id': h.xeroTenantId,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify([{ LastName: lastName }]),
+  });
+  if (!response.ok) throw new Error(`US rename: ${response.status} ${await response.text()}`);
 }
 
 const ORGANISATIONS: Array<[Region, string]> = [
@@ -401,5 +431,110 @@ describe.each(ORGANISATIONS)('employee updates and salaries in %s payroll', (reg
     expect(response.errors?.[0].extensions?.code).toBe('PAYROLL_NOT_ENABLED');
     expect(await h.count('SELECT count(*) n FROM outbound_ops')).toBe(ops);
     expect(await h.count(`SELECT count(*) n FROM employees WHERE first_name = 'Nope'`)).toBe(0);
+  });
+
+  describe('version checks (expectedUpdatedAt, force)', () => {
+    interface Versioned {
+      data?: { updateEmployee: { record: { lastName: string; updatedAt: string }; syncStatus: string } };
+      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    }
+    const versioned = (id: string, input: Record<string, unknown>, force?: boolean) =>
+      h.graphql(VERSIONED, { id, input, ...(force === undefined ? {} : { force }) }) as Promise<Versioned>;
+    /** What a refused update must leave as it was: the row, its salaries, its events and outbound ops. */
+    const employeeState = async (id: string) => ({
+      row: (
+        await db().query(
+          `SELECT last_name, updated_at, remote_updated_at, content_hash, sync_status
+             FROM employees WHERE id = $1`,
+          [id],
+        )
+      )[0],
+      salaries: await salaryRows(id),
+      events: await eventsOf([id]),
+      ops: await h.count('SELECT count(*) n FROM outbound_ops WHERE connec_id = $1', [id]),
+    });
+    const cachedLastName = async (id: string) => (await employeeState(id)).row.last_name;
+
+    it('refuses an update based on a version older than the gateway’s with CONFLICT; neither the cache nor Xero changes', async () => {
+      const created = await create({ ...person, lastName: 'Stale', salaries: [salary(earnings[0].id)] });
+      const { id, updatedAt: createdAt } = created.record;
+      const current = (await update(id, { lastName: 'Renamed' })).record.updatedAt;
+      const xeroId = await xeroIdOf(id);
+      const [before, xeroBefore] = [await employeeState(id), await xeroCopy(h, region, xeroId)];
+      const refused = await versioned(id, { lastName: 'Never', expectedUpdatedAt: createdAt });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        expectedUpdatedAt: createdAt,
+        currentUpdatedAt: current,
+      });
+      expect(refused.errors?.[0].message).toMatch(/in the gateway/);
+      expect(await employeeState(id)).toEqual(before);
+      expect(await xeroCopy(h, region, xeroId)).toEqual(xeroBefore);
+      expect(xeroBefore.lastName).toBe('Renamed');
+    });
+
+    it('refuses an update of an employee changed in Xero and not synced yet with CONFLICT naming Xero; force: true overwrites it in both places', async () => {
+      const created = await create({ ...person, lastName: 'Original', salaries: [salary(earnings[0].id)] });
+      const { id, updatedAt: createdAt } = created.record;
+      const xeroId = await xeroIdOf(id);
+      await renameInXero(h, region, xeroId, 'EditedInXero');
+      const [before, inXero] = [await employeeState(id), await xeroCopy(h, region, xeroId)];
+      expect(inXero).toMatchObject({ lastName: 'EditedInXero', updatedAt: expect.any(String) });
+      const input = { lastName: 'Mine', expectedUpdatedAt: createdAt };
+      const refused = await versioned(id, input);
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        expectedUpdatedAt: createdAt,
+        currentUpdatedAt: inXero.updatedAt,
+      });
+      expect(refused.errors?.[0].message).toMatch(/in Xero/);
+      expect(await employeeState(id)).toEqual(before);
+      expect(await xeroCopy(h, region, xeroId)).toEqual(inXero);
+
+      const forced = await versioned(id, input, true);
+      expect(forced.errors).toBeUndefined();
+      expect(forced.data!.updateEmployee).toMatchObject({
+        syncStatus: 'SYNCED',
+        record: { lastName: 'Mine' },
+      });
+      expect((await xeroCopy(h, region, xeroId)).lastName).toBe('Mine');
+      expect(await cachedLastName(id)).toBe('Mine');
+    });
+
+    it('applies an update whose expectedUpdatedAt is the current version, and the next one based on its answer', async () => {
+      const created = await create({ ...person, lastName: 'V0', salaries: [salary(earnings[0].id)] });
+      const { id, updatedAt: createdAt } = created.record;
+      const first = await versioned(id, {
+        lastName: 'V1',
+        salaries: [salary(earnings[0].id, '86000')],
+        expectedUpdatedAt: createdAt,
+      });
+      expect(first.errors).toBeUndefined();
+      // Our own push is landed with Xero's version: it must not read as a change made in Xero.
+      const landed = (await employeeState(id)).row.remote_updated_at as Date;
+      expect(landed.toISOString()).toBe((await xeroCopy(h, region, await xeroIdOf(id))).updatedAt);
+      const second = await versioned(id, {
+        lastName: 'V2',
+        expectedUpdatedAt: first.data!.updateEmployee.record.updatedAt,
+      });
+      expect(second.errors).toBeUndefined();
+      expect(second.data!.updateEmployee.syncStatus).toBe('SYNCED');
+      const copy = await xeroCopy(h, region, await xeroIdOf(id));
+      expect(copy).toMatchObject({ lastName: 'V2', salaries: [{ amount: 86000 }] });
+      expect(await cachedLastName(id)).toBe('V2');
+    });
+
+    it('takes Xero’s new version from an update that changes nothing in the cache', async () => {
+      const created = await create({ ...person, lastName: 'Same', salaries: [salary(earnings[0].id)] });
+      const { id, updatedAt: createdAt } = created.record;
+      // Xero stamps a new UpdatedDateUTC on every write, even one that sends what it already holds.
+      const same = { lastName: 'Same', salaries: [salary(earnings[0].id)] };
+      const again = await versioned(id, { ...same, expectedUpdatedAt: createdAt });
+      expect(again.errors).toBeUndefined();
+      expect(again.data!.updateEmployee.record.updatedAt).toBe(createdAt);
+      const next = await versioned(id, { lastName: 'After', expectedUpdatedAt: createdAt });
+      expect(next.errors).toBeUndefined();
+      expect((await xeroCopy(h, region, await xeroIdOf(id))).lastName).toBe('After');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarDate } from '../../src/sync/mappers/xero-value.util.js';
+import { calendarDate, timestamp } from '../../src/sync/mappers/xero-value.util.js';
 import { outboundOf } from '../../src/sync/outbound/outbound-worker.js';
 import { timeSheetOutbound } from '../../src/sync/outbound/timesheet.outbound.js';
 import {
@@ -11,13 +11,15 @@ import {
 } from './writes-harness.js';
 
 const FIELDS = `record {
-    id syncStatus status startDate endDate hours employeeId
+    id syncStatus status startDate endDate hours employeeId updatedAt
     externalIds { provider id }
     lines { lineNumber payItemId workLocationId units }
   }
   syncStatus warnings operationId`;
 const CREATE = `mutation ($input: TimeSheetInput!) { createTimeSheet(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation ($id: ID!, $input: TimeSheetInput!) { updateTimeSheet(id: $id, input: $input) { ${FIELDS} } }`;
+const VERSIONED = `mutation ($id: ID!, $input: TimeSheetInput!, $force: Boolean) {
+  updateTimeSheet(id: $id, input: $input, force: $force) { ${FIELDS} } }`;
 const UPSERT = `mutation ($externalId: ExternalIdInput!, $input: TimeSheetInput!) {
   upsertTimeSheet(externalId: $externalId, input: $input) { ${FIELDS} } }`;
 
@@ -27,6 +29,7 @@ interface Sheet {
   status: string;
   hours: string;
   employeeId: string;
+  updatedAt: string;
   externalIds: Array<{ provider: string; id: string }>;
   lines: Array<{ lineNumber: number; payItemId: string; workLocationId: string | null; units: string[] }>;
 }
@@ -280,6 +283,23 @@ describe('timesheet writes, Payroll AU', () => {
       expect(await footprint(h)).toEqual(before);
     },
   );
+
+  describe('version checks (expectedUpdatedAt, force)', () => {
+    versionChecks({
+      harness: () => h,
+      create: (startDate, endDate, hours) => ({ employeeId, startDate, endDate, lines: [line(hours)] }),
+      lines: (hours) => [line(hours)],
+      async readXero(xeroId) {
+        const sheet = (await h.xero.payrollAUApi.getTimesheet(h.xeroTenantId, xeroId)).body.timesheet!;
+        return { hours: sheet.hours!, updatedAt: timestamp(sheet.updatedDateUTC)?.toISOString() ?? null };
+      },
+      async editInXero(xeroId, hours) {
+        const held = (await h.xero.payrollAUApi.getTimesheet(h.xeroTenantId, xeroId)).body.timesheet!;
+        const timesheetLines = [{ ...held.timesheetLines![0], numberOfUnits: hours.map(Number) }];
+        await h.xero.payrollAUApi.updateTimesheet(h.xeroTenantId, xeroId, [{ ...held, timesheetLines }]);
+      },
+    });
+  });
 });
 
 describe('timesheet writes, legacy US payroll', () => {
@@ -367,6 +387,47 @@ describe('timesheet writes, legacy US payroll', () => {
     const all = await usPayrollGet<{ Timesheets: Array<{ StartDate: string }> }>(h, '/Timesheets');
     expect(all.Timesheets.filter((s) => calendarDate(s.StartDate) === '2026-03-09')).toHaveLength(1);
   });
+
+  describe('version checks (expectedUpdatedAt, force)', () => {
+    const held = async (xeroId: string) =>
+      (
+        await usPayrollGet<{ Timesheets: Array<UsSheet & { UpdatedDateUTC: string }> }>(
+          h,
+          `/Timesheets/${xeroId}`,
+        )
+      ).Timesheets[0];
+    versionChecks({
+      harness: () => h,
+      create: (startDate, endDate, hours) => ({
+        employeeId,
+        startDate,
+        endDate,
+        lines: [{ payItemId: regularId, hours }],
+      }),
+      lines: (hours) => [{ payItemId: regularId, hours }],
+      async readXero(xeroId) {
+        const sheet = await held(xeroId);
+        return { hours: sheet.Hours, updatedAt: timestamp(sheet.UpdatedDateUTC)?.toISOString() ?? null };
+      },
+      async editInXero(xeroId, hours) {
+        // A Xero user changes the hours of each day: the legacy US payroll takes raw JSON.
+        const lines = (await held(xeroId)).TimesheetLines.map((l, day) => ({
+          ...l,
+          Units: Number(hours[day]),
+        }));
+        const response = await fetch(`${h.emulator.url}/payroll.xro/1.0/Timesheets/${xeroId}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${h.tokens.access_token}`,
+            'xero-tenant-id': h.xeroTenantId,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify([{ TimesheetLines: lines }]),
+        });
+        if (!response.ok) throw new Error(`US timesheet edit: ${response.status} ${await response.text()}`);
+      },
+    });
+  });
 });
 
 /** Xero's current version of a cached timesheet, as the descriptor's `fetch` reads it for version checks. */
@@ -380,4 +441,124 @@ async function fetchedFromXero(h: WriteHarness, id: string) {
 
 async function rowOfEmployee(h: WriteHarness, id: string): Promise<{ xero_id: string }> {
   return (await h.gateway.gateway.services.db.query('SELECT xero_id FROM employees WHERE id = $1', [id]))[0];
+}
+
+/** What Xero holds of a timesheet, as the version tests compare it: its hours and UpdatedDateUTC (ISO). */
+interface SheetInXero {
+  hours: number;
+  updatedAt: string | null;
+}
+
+/** How one payroll's timesheets are created, read and edited in Xero for the version tests. */
+interface VersionCase {
+  harness(): WriteHarness;
+  create(startDate: string, endDate: string, hours: string[]): Record<string, unknown>;
+  lines(hours: string[]): Array<Record<string, unknown>>;
+  readXero(xeroId: string): Promise<SheetInXero>;
+  editInXero(xeroId: string, hours: string[]): Promise<void>;
+}
+
+interface Versioned {
+  data?: { updateTimeSheet: Payload };
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** The version tests of `updateTimeSheet`, run against one payroll (three-day periods in April). */
+function versionChecks(c: VersionCase) {
+  const h = () => c.harness();
+  const create = async (startDate: string, endDate: string, hours: string[]) => {
+    const response = await h().graphql<Data>(CREATE, { input: c.create(startDate, endDate, hours) });
+    expect(response.errors).toBeUndefined();
+    const record = response.data!.createTimeSheet.record;
+    return { ...record, xeroId: (await rowOf(h(), record.id)).xero_id! };
+  };
+  const update = (id: string, hours: string[], expectedUpdatedAt: string, force?: boolean) =>
+    h().graphql(VERSIONED, {
+      id,
+      input: { lines: c.lines(hours), expectedUpdatedAt },
+      ...(force === undefined ? {} : { force }),
+    }) as Promise<Versioned>;
+  /** What a refused update must leave as it was: the row, its lines, its events and outbound ops. */
+  const sheetState = async (id: string) => {
+    const db = h().gateway.gateway.services.db;
+    return {
+      row: (
+        await db.query(
+          `SELECT hours, updated_at, remote_updated_at, content_hash, sync_status FROM time_sheets WHERE id = $1`,
+          [id],
+        )
+      )[0],
+      lines: await db.query(
+        'SELECT line_number, pay_item_id, units FROM time_sheet_lines WHERE time_sheet_id = $1 ORDER BY line_number',
+        [id],
+      ),
+      events: await eventsOf(h(), id),
+      ops: await h().count('SELECT count(*) n FROM outbound_ops WHERE connec_id = $1', [id]),
+    };
+  };
+
+  it('refuses an update based on a version older than the gateway’s with CONFLICT; neither the cache nor Xero changes', async () => {
+    const created = await create('2026-04-06', '2026-04-08', ['7', '7', '7']);
+    const first = await update(created.id, ['8', '8', '8'], created.updatedAt);
+    expect(first.errors).toBeUndefined();
+    const current = first.data!.updateTimeSheet.record.updatedAt;
+    const [before, xeroBefore] = [await sheetState(created.id), await c.readXero(created.xeroId)];
+    const refused = await update(created.id, ['1', '1', '1'], created.updatedAt);
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      expectedUpdatedAt: created.updatedAt,
+      currentUpdatedAt: current,
+    });
+    expect(refused.errors?.[0].message).toMatch(/in the gateway/);
+    expect(await sheetState(created.id)).toEqual(before);
+    expect(await c.readXero(created.xeroId)).toEqual(xeroBefore);
+    expect(xeroBefore.hours).toBe(24);
+  });
+
+  it('refuses an update of a timesheet changed in Xero and not synced yet with CONFLICT naming Xero; force: true overwrites it in both places', async () => {
+    const created = await create('2026-04-13', '2026-04-15', ['7', '7', '7']);
+    await c.editInXero(created.xeroId, ['5', '5', '5']);
+    const [before, inXero] = [await sheetState(created.id), await c.readXero(created.xeroId)];
+    expect(inXero).toEqual({ hours: 15, updatedAt: expect.any(String) });
+    const refused = await update(created.id, ['6', '6', '6'], created.updatedAt);
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      expectedUpdatedAt: created.updatedAt,
+      currentUpdatedAt: inXero.updatedAt,
+    });
+    expect(refused.errors?.[0].message).toMatch(/in Xero/);
+    expect(await sheetState(created.id)).toEqual(before);
+    expect(await c.readXero(created.xeroId)).toEqual(inXero);
+
+    const forced = await update(created.id, ['6', '6', '6'], created.updatedAt, true);
+    expect(forced.errors).toBeUndefined();
+    expect(forced.data!.updateTimeSheet).toMatchObject({ syncStatus: 'SYNCED', record: { hours: '18' } });
+    expect((await c.readXero(created.xeroId)).hours).toBe(18);
+    expect((await rowOf(h(), created.id)).hours).toBe('18');
+  });
+
+  it('applies an update whose expectedUpdatedAt is the current version, and the next one based on its answer', async () => {
+    const created = await create('2026-04-20', '2026-04-22', ['7', '7', '7']);
+    const first = await update(created.id, ['3', '3', '3'], created.updatedAt);
+    expect(first.errors).toBeUndefined();
+    // Our own push is landed with Xero's version: it must not read as a change made in Xero.
+    const landed = (await sheetState(created.id)).row.remote_updated_at as Date;
+    expect(landed.toISOString()).toBe((await c.readXero(created.xeroId)).updatedAt);
+    const second = await update(created.id, ['4', '4', '4'], first.data!.updateTimeSheet.record.updatedAt);
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.updateTimeSheet.syncStatus).toBe('SYNCED');
+    expect((await c.readXero(created.xeroId)).hours).toBe(12);
+    expect((await rowOf(h(), created.id)).hours).toBe('12');
+  });
+
+  it('takes Xero’s new version from an update that changes nothing in the cache', async () => {
+    const created = await create('2026-04-27', '2026-04-29', ['7', '7', '7']);
+    // Xero stamps a new UpdatedDateUTC on every write, even one that sends what it already holds.
+    const again = await update(created.id, ['7', '7', '7'], created.updatedAt);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.updateTimeSheet.record.updatedAt).toBe(created.updatedAt);
+    const next = await update(created.id, ['2', '2', '2'], created.updatedAt);
+    expect(next.errors).toBeUndefined();
+    expect((await c.readXero(created.xeroId)).hours).toBe(6);
+  });
 }
