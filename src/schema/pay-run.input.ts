@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { ExternalIdInput } from './value-objects.js';
 
 /** A draft pay run to create in Xero for a pay schedule's next period. */
-@InputType('PayRunInput', { description: 'A draft pay run to create for a pay schedule.' })
+@InputType('PayRunInput', { description: 'A draft pay run to create (or upsert) for a pay schedule.' })
 export class PayRunInput {
   @Field(() => ID, {
     nullable: true,

@@ -4,7 +4,9 @@ import { DateScalar } from './scalars.js';
 import { ExternalIdInput } from './value-objects.js';
 
 /** Leave an employee asks for (Australian payroll only, rule 17). */
-@InputType('LeaveApplicationInput', { description: 'A leave application to create (AU payroll only).' })
+@InputType('LeaveApplicationInput', {
+  description: 'A leave application to create or upsert (AU payroll only).',
+})
 export class LeaveApplicationInput {
   @Field(() => ID, { nullable: true, description: 'Connec! id of the employee.' })
   employeeId?: string | null;
@@ -35,7 +37,7 @@ export class LeaveApplicationInput {
 }
 
 /** A place employees work at (US payroll only, rule 17). */
-@InputType('WorkLocationInput', { description: 'A work location to create (US payroll only).' })
+@InputType('WorkLocationInput', { description: 'A work location to create or upsert (US payroll only).' })
 export class WorkLocationInput {
   @Field(() => String, { description: 'Name of the location.' })
   name!: string;

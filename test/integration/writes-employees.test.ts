@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkWithoutPayroll, startWriteHarness, type WriteHarness } from './writes-harness.js';
+import { linkWithoutPayroll, startWriteHarness, usPayrollGet, type WriteHarness } from './writes-harness.js';
 
 const FIELDS = `record { id firstName lastName dateOfBirth syncStatus } syncStatus warnings operationId`;
 const CREATE = `mutation ($input: EmployeeInput!) { createEmployee(input: $input) { ${FIELDS} } }`;
@@ -200,5 +200,311 @@ describe('leave applications are AU only, work locations US only (rule 17)', () 
       },
     ]);
     expect(await h.count('SELECT count(*) n FROM outbound_ops')).toBe(before);
+  });
+});
+
+const LEAVE_RECORD = `record {
+    id title description startDate endDate syncStatus externalIds { provider id }
+    periods { startDate endDate status }
+  }
+  syncStatus warnings operationId`;
+const UPSERT_LEAVE = `mutation ($externalId: ExternalIdInput!, $input: LeaveApplicationInput!) {
+  upsertLeaveApplication(externalId: $externalId, input: $input) { ${LEAVE_RECORD} } }`;
+const LOCATION_RECORD = `record {
+    id name isPrimary syncStatus externalIds { provider id }
+    address { line1 city region postalCode } phone { landline }
+  }
+  syncStatus warnings operationId`;
+const UPSERT_LOCATION = `mutation ($externalId: ExternalIdInput!, $input: WorkLocationInput!) {
+  upsertWorkLocation(externalId: $externalId, input: $input) { ${LOCATION_RECORD} } }`;
+
+interface Upserted<R> {
+  record: R & { id: string; syncStatus: string; externalIds: Array<{ provider: string; id: string }> };
+  syncStatus: string;
+}
+interface Leave {
+  title: string;
+  description: string | null;
+  startDate: string;
+  endDate: string;
+  periods: Array<{ startDate: string; endDate: string; status: string }>;
+}
+interface Location {
+  name: string;
+  isPrimary: boolean;
+  address: { line1: string; city: string; region: string; postalCode: string } | null;
+  phone: { landline: string | null } | null;
+}
+type LeaveData = { upsertLeaveApplication: Upserted<Leave> };
+type LocationData = { upsertWorkLocation: Upserted<Location> };
+
+const db = (h: WriteHarness) => h.gateway.gateway.services.db;
+const xeroIdOfRow = async (h: WriteHarness, table: string, id: string): Promise<string> =>
+  (await db(h).query(`SELECT xero_id FROM "${table}" WHERE id = $1`, [id]))[0].xero_id;
+const actionsOf = async (h: WriteHarness, id: string): Promise<string[]> =>
+  (
+    (await db(h).query('SELECT action FROM sync_events WHERE entity_id = $1 ORDER BY seq', [id])) as Array<{
+      action: string;
+    }>
+  ).map((event) => event.action);
+const idMapRows = (h: WriteHarness, entity: string, provider: string, id: string) =>
+  h.count('SELECT count(*) n FROM id_map WHERE entity = $1 AND provider = $2 AND external_id = $3', [
+    entity,
+    provider,
+    id,
+  ]);
+/** Payroll AU leave applications in the emulator, read through xero-node. */
+const xeroLeave = async (h: WriteHarness) =>
+  (await h.xero.payrollAUApi.getLeaveApplications(h.xeroTenantId)).body.leaveApplications ?? [];
+/** Legacy US work locations in the emulator, read as raw JSON. */
+type UsLocation = { WorkLocationID: string; Name: string; City: string; PhoneNumber: string };
+const xeroLocations = async (h: WriteHarness) =>
+  (await usPayrollGet<{ WorkLocations: UsLocation[] }>(h, '/WorkLocations')).WorkLocations;
+
+/** What must not move when a write is refused: the cache, the id map, the outbox, the event log, Xero. */
+async function leaveFootprint(h: WriteHarness) {
+  return {
+    leave: await h.count('SELECT count(*) n FROM leave_applications'),
+    periods: await h.count('SELECT count(*) n FROM leave_periods'),
+    idMap: await h.count("SELECT count(*) n FROM id_map WHERE entity = 'LeaveApplication'"),
+    ops: await h.count('SELECT count(*) n FROM outbound_ops'),
+    events: await h.count('SELECT count(*) n FROM sync_events'),
+    xero: (await xeroLeave(h)).length,
+  };
+}
+async function locationFootprint(h: WriteHarness) {
+  return {
+    locations: await h.count('SELECT count(*) n FROM work_locations'),
+    idMap: await h.count("SELECT count(*) n FROM id_map WHERE entity = 'WorkLocation'"),
+    ops: await h.count('SELECT count(*) n FROM outbound_ops'),
+    events: await h.count('SELECT count(*) n FROM sync_events'),
+    xero: (await xeroLocations(h)).length,
+  };
+}
+
+describe('upserts of leave applications (AU) and work locations (US) by the app’s own id', () => {
+  const au = () => harnesses[0];
+  const us = () => harnesses[1];
+  const leaveInput = async (h: WriteHarness, extra: Record<string, unknown> = {}) => ({
+    employeeId: await h.idOf('employees', 'xero_id IS NOT NULL ORDER BY last_name'),
+    leaveTypeId: await h.idOf('pay_items', "type = 'LEAVE' ORDER BY name"),
+    title: 'Conference',
+    startDate: '2026-11-02',
+    endDate: '2026-11-03',
+    ...extra,
+  });
+
+  it('upserts a leave application twice: one in the cache and one in Xero; a changed input updates both', async () => {
+    const h = au();
+    const externalId = { provider: 'hr', id: 'LV-1' };
+    const input = await leaveInput(h);
+    const first = await h.graphql<LeaveData>(UPSERT_LEAVE, { externalId, input });
+    const second = await h.graphql<LeaveData>(UPSERT_LEAVE, { externalId, input });
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    const created = first.data!.upsertLeaveApplication.record;
+    expect(created).toMatchObject({ syncStatus: 'SYNCED', title: 'Conference' });
+    expect(created.externalIds).toContainEqual({ provider: 'hr', id: 'LV-1' });
+    expect(second.data!.upsertLeaveApplication.record.id).toBe(created.id);
+    expect(await idMapRows(h, 'LeaveApplication', 'hr', 'LV-1')).toBe(1);
+    expect(await h.count("SELECT count(*) n FROM leave_applications WHERE title = 'Conference'")).toBe(1);
+    const xeroId = await xeroIdOfRow(h, 'leave_applications', created.id);
+    expect((await xeroLeave(h)).filter((leave) => leave.title === 'Conference')).toHaveLength(1);
+    const before = await leaveFootprint(h);
+
+    const changed = await h.graphql<LeaveData>(UPSERT_LEAVE, {
+      externalId,
+      input: { ...input, title: 'Conference (moved)', description: 'Sydney', endDate: '2026-11-05' },
+    });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.upsertLeaveApplication).toMatchObject({
+      syncStatus: 'SYNCED',
+      record: {
+        id: created.id,
+        title: 'Conference (moved)',
+        description: 'Sydney',
+        endDate: '2026-11-05',
+        // Xero worked the period out again for the new dates.
+        periods: [{ startDate: '2026-11-02', endDate: '2026-11-05', status: 'REQUESTED' }],
+      },
+    });
+    const { body } = await h.xero.payrollAUApi.getLeaveApplication(h.xeroTenantId, xeroId);
+    expect(body.leaveApplications?.[0]).toMatchObject({
+      title: 'Conference (moved)',
+      description: 'Sydney',
+    });
+    expect(await leaveFootprint(h)).toMatchObject({
+      ...before,
+      ops: before.ops + 1,
+      events: before.events + 1,
+    });
+    // The second, identical call went to Xero as an update that changed nothing: no event of its own.
+    expect(await actionsOf(h, created.id)).toEqual(['CREATED', 'UPDATED']);
+  });
+
+  it.each([
+    ['the known id with an end before the start', 'LV-1', { endDate: '2026-10-01' }, 'endDate'],
+    ['the known id with an empty title', 'LV-1', { title: ' ' }, 'title'],
+    ['a new id with a pay item that is not a leave type', 'LV-2', 'earnings', 'leaveTypeId'],
+  ])(
+    'refuses an upsert of leave for %s before asking Xero, and changes nothing',
+    async (_l, id, change, path) => {
+      const h = au();
+      const extra =
+        change === 'earnings' ? { leaveTypeId: await h.idOf('pay_items', "type = 'EARNINGS'") } : change;
+      const before = await leaveFootprint(h);
+      const xeroBefore = await xeroLeave(h);
+      const response = await h.graphql(UPSERT_LEAVE, {
+        externalId: { provider: 'hr', id },
+        input: await leaveInput(h, extra as Record<string, unknown>),
+      });
+      expect(response.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ path, message: expect.any(String) }],
+      });
+      expect(await leaveFootprint(h)).toEqual(before);
+      expect(await xeroLeave(h)).toEqual(xeroBefore);
+    },
+  );
+
+  it('refuses to change leave a posted pay run processed, before asking Xero, and changes nothing', async () => {
+    const h = au();
+    // Leave in the period of the seeded draft pay run, for an employee it pays, approved, then paid:
+    // posting the pay run in Xero makes the leave PROCESSED, and the next sync brings that in.
+    const [run] = await db(h).query(
+      `SELECT r.id, r.xero_id, r.period_start::text AS start, s.employee_id FROM pay_runs r
+         JOIN payslips s ON s.pay_run_id = r.id WHERE r.tenant_id = $1 AND r.status = 'DRAFT' LIMIT 1`,
+      [h.tenantId],
+    );
+    const externalId = { provider: 'hr', id: 'LV-PAID' };
+    const input = await leaveInput(h, {
+      employeeId: run.employee_id,
+      title: 'Paid leave',
+      startDate: run.start,
+      endDate: run.start,
+    });
+    const upserted = await h.graphql<LeaveData>(UPSERT_LEAVE, { externalId, input });
+    expect(upserted.errors).toBeUndefined();
+    const id = upserted.data!.upsertLeaveApplication.record.id;
+    expect((await h.graphql(APPROVE, { id })).errors).toBeUndefined();
+    const xeroRun = (await h.xero.payrollAUApi.getPayRun(h.xeroTenantId, run.xero_id)).body.payRuns![0];
+    await h.xero.payrollAUApi.updatePayRun(h.xeroTenantId, run.xero_id, [
+      { payrollCalendarID: xeroRun.payrollCalendarID!, payRunStatus: 'POSTED' as never },
+    ]);
+    await h.gateway.gateway.services.sync!.scheduler.trigger(h.tenantId);
+    expect(
+      await h.count(
+        "SELECT count(*) n FROM leave_periods WHERE leave_application_id = $1 AND status = 'PROCESSED'",
+        [id],
+      ),
+    ).toBe(1);
+    const xeroId = await xeroIdOfRow(h, 'leave_applications', id);
+    const held = async () => (await h.xero.payrollAUApi.getLeaveApplication(h.xeroTenantId, xeroId)).body;
+    const [xeroBefore, before] = [await held(), await leaveFootprint(h)];
+    const row = await db(h).query('SELECT * FROM leave_applications WHERE id = $1', [id]);
+
+    const response = await h.graphql(UPSERT_LEAVE, { externalId, input: { ...input, title: 'Changed' } });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'id', message: expect.stringContaining('PROCESSED') }],
+    });
+    expect(await leaveFootprint(h)).toEqual(before);
+    expect(await db(h).query('SELECT * FROM leave_applications WHERE id = $1', [id])).toEqual(row);
+    expect(await held()).toEqual(xeroBefore);
+  });
+
+  it('upserts a work location twice: one in the cache and one in Xero; a changed input updates both', async () => {
+    const h = us();
+    const externalId = { provider: 'hr', id: 'WL-1' };
+    const input = {
+      name: 'Denver',
+      address: { line1: '1 Main St', city: 'Denver', region: 'CO', postalCode: '80202' },
+    };
+    const first = await h.graphql<LocationData>(UPSERT_LOCATION, { externalId, input });
+    const second = await h.graphql<LocationData>(UPSERT_LOCATION, { externalId, input });
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    const created = first.data!.upsertWorkLocation.record;
+    expect(created).toMatchObject({ syncStatus: 'SYNCED', name: 'Denver', isPrimary: false });
+    expect(created.externalIds).toContainEqual({ provider: 'hr', id: 'WL-1' });
+    expect(second.data!.upsertWorkLocation.record.id).toBe(created.id);
+    expect(await idMapRows(h, 'WorkLocation', 'hr', 'WL-1')).toBe(1);
+    expect(await h.count("SELECT count(*) n FROM work_locations WHERE name = 'Denver'")).toBe(1);
+    expect((await xeroLocations(h)).filter((location) => location.Name === 'Denver')).toHaveLength(1);
+    const before = await locationFootprint(h);
+
+    // The address is left out: it keeps its value.
+    const changed = await h.graphql<LocationData>(UPSERT_LOCATION, {
+      externalId,
+      input: { name: 'Denver HQ', phone: { landline: '303-555-0100' }, isPrimary: true },
+    });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.upsertWorkLocation).toMatchObject({
+      syncStatus: 'SYNCED',
+      record: {
+        id: created.id,
+        name: 'Denver HQ',
+        isPrimary: true,
+        address: { line1: '1 Main St', city: 'Denver', region: 'CO', postalCode: '80202' },
+        phone: { landline: '303-555-0100' },
+      },
+    });
+    const xeroId = await xeroIdOfRow(h, 'work_locations', created.id);
+    const held = await usPayrollGet<{ WorkLocations: UsLocation[] }>(h, `/WorkLocations/${xeroId}`);
+    expect(held.WorkLocations[0]).toMatchObject({
+      Name: 'Denver HQ',
+      City: 'Denver',
+      PhoneNumber: '303-555-0100',
+      IsPrimary: true,
+    });
+    expect(await locationFootprint(h)).toEqual({ ...before, ops: before.ops + 1, events: before.events + 1 });
+    expect(await actionsOf(h, created.id)).toEqual(['CREATED', 'UPDATED']);
+  });
+
+  it.each([
+    ['the known id with an empty name', 'WL-1', ' ', 'Required.'],
+    ['a new id with a name over 100 characters', 'WL-2', 'x'.repeat(101), 'Must be at most 100 characters.'],
+  ])('refuses an upsert of a work location for %s, and changes nothing', async (_l, id, name, message) => {
+    const h = us();
+    const before = await locationFootprint(h);
+    const xeroBefore = await xeroLocations(h);
+    const response = await h.graphql(UPSERT_LOCATION, {
+      externalId: { provider: 'hr', id },
+      input: { name },
+    });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'name', message }],
+    });
+    expect(await locationFootprint(h)).toEqual(before);
+    expect(await xeroLocations(h)).toEqual(xeroBefore);
+  });
+
+  it('refuses an upsert of leave in US payroll and of a work location in AU payroll, writing nothing (rule 17)', async () => {
+    const leave = await us().graphql(UPSERT_LEAVE, {
+      externalId: { provider: 'hr', id: 'LV-US' },
+      input: {
+        employeeId: await us().idOf('employees', 'true'),
+        leaveTypeId: '00000000-0000-4000-8000-000000000000',
+        title: 'x',
+        startDate: '2026-12-01',
+        endDate: '2026-12-02',
+      },
+    });
+    expect(leave.errors?.[0].extensions?.fieldErrors).toEqual([
+      {
+        path: 'input',
+        message: expect.stringContaining('Leave applications exist in Australian payroll only'),
+      },
+    ]);
+    const location = await au().graphql(UPSERT_LOCATION, {
+      externalId: { provider: 'hr', id: 'WL-AU' },
+      input: { name: 'Sydney office' },
+    });
+    expect(location.errors?.[0].extensions?.fieldErrors).toEqual([
+      { path: 'input', message: expect.stringContaining('Work locations exist in US payroll only') },
+    ]);
+    expect(await idMapRows(us(), 'LeaveApplication', 'hr', 'LV-US')).toBe(0);
+    expect(await idMapRows(au(), 'WorkLocation', 'hr', 'WL-AU')).toBe(0);
   });
 });

@@ -18,6 +18,30 @@ interface Payload {
   syncStatus: string;
 }
 type Data = { createPayRun: Payload };
+const UPSERT = `mutation ($externalId: ExternalIdInput!, $input: PayRunInput!) {
+  upsertPayRun(externalId: $externalId, input: $input) {
+    record { id syncStatus status payScheduleId updatedAt externalIds { provider id } }
+    syncStatus warnings operationId } }`;
+interface Upserted {
+  record: {
+    id: string;
+    syncStatus: string;
+    status: string;
+    payScheduleId: string;
+    updatedAt: string;
+    externalIds: Array<{ provider: string; id: string }>;
+  };
+  syncStatus: string;
+  operationId: string | null;
+}
+type UpsertData = { upsertPayRun: Upserted };
+const idMapRows = (h: WriteHarness, id: string) =>
+  h.count(
+    "SELECT count(*) n FROM id_map WHERE entity = 'PayRun' AND provider = 'payroll-app' AND external_id = $1",
+    [id],
+  );
+const rowOf = async (h: WriteHarness, id: string) =>
+  (await h.gateway.gateway.services.db.query('SELECT * FROM pay_runs WHERE id = $1', [id]))[0];
 
 const xeroIdOf = async (h: WriteHarness, table: string, id: string): Promise<string> =>
   (await h.gateway.gateway.services.db.query(`SELECT xero_id FROM "${table}" WHERE id = $1`, [id]))[0]
@@ -36,6 +60,7 @@ async function footprint(h: WriteHarness) {
     ops: await h.count('SELECT count(*) n FROM outbound_ops'),
     events: await h.count('SELECT count(*) n FROM sync_events'),
     xero: (await h.xero.payrollAUApi.getPayRuns(h.xeroTenantId)).body.payRuns?.length,
+    idMap: await h.count("SELECT count(*) n FROM id_map WHERE entity = 'PayRun'"),
   };
 }
 
@@ -109,6 +134,92 @@ describe('draft pay runs, Payroll AU', () => {
     expect(await footprint(h)).toEqual(before);
   });
 
+  describe('upserts by the app’s own id', () => {
+    const externalId = { provider: 'payroll-app', id: 'RUN-MONTHLY-1' };
+    let monthlyId: string;
+    let runId: string;
+    beforeAll(async () => {
+      monthlyId = await h.idOf('pay_schedules', "name = 'Monthly'");
+    });
+
+    it('upserts a draft pay run twice: one in the cache and one in Xero, the second call writing nothing', async () => {
+      const first = await h.graphql<UpsertData>(UPSERT, { externalId, input: { payScheduleId: monthlyId } });
+      expect(first.errors).toBeUndefined();
+      const created = first.data!.upsertPayRun;
+      expect(created).toMatchObject({
+        syncStatus: 'SYNCED',
+        record: { syncStatus: 'SYNCED', status: 'DRAFT', payScheduleId: monthlyId },
+      });
+      expect(created.record.externalIds).toContainEqual({ provider: 'payroll-app', id: 'RUN-MONTHLY-1' });
+      runId = created.record.id;
+      const before = [await footprint(h), await rowOf(h, runId)];
+      // Nothing in the input is something Xero lets a draft change: the pay run is answered as it is.
+      const second = await h.graphql<UpsertData>(UPSERT, { externalId, input: { payScheduleId: monthlyId } });
+      expect(second.errors).toBeUndefined();
+      expect(second.data!.upsertPayRun).toMatchObject({
+        syncStatus: 'SYNCED',
+        operationId: null,
+        record: { id: runId, updatedAt: created.record.updatedAt },
+      });
+      expect([await footprint(h), await rowOf(h, runId)]).toEqual(before);
+      expect(await idMapRows(h, 'RUN-MONTHLY-1')).toBe(1);
+      expect(await h.count('SELECT count(*) n FROM pay_runs WHERE pay_schedule_id = $1', [monthlyId])).toBe(
+        1,
+      );
+      const calendar = await xeroIdOf(h, 'pay_schedules', monthlyId);
+      const { body } = await h.xero.payrollAUApi.getPayRuns(h.xeroTenantId);
+      expect(body.payRuns!.filter((run) => run.payrollCalendarID === calendar)).toHaveLength(1);
+      expect(await eventsOf(h, runId)).toEqual([{ action: 'CREATED', origin: 'crm' }]);
+    });
+
+    it.each([
+      [
+        'the known id naming another pay schedule',
+        'RUN-MONTHLY-1',
+        'weekly',
+        'payScheduleId',
+        /stays with the pay schedule/,
+      ],
+      ['a new id naming no pay schedule', 'RUN-NONE', 'none', 'payScheduleId', /Name the pay schedule/],
+      ['a new id naming an unknown pay schedule', 'RUN-UNKNOWN', 'unknown', 'paySchedule', /No PaySchedule/],
+    ])(
+      'refuses an upsert for %s, naming the field, and writes nothing',
+      async (_l, id, schedule, path, message) => {
+        const input =
+          schedule === 'weekly'
+            ? { payScheduleId: weeklyId }
+            : schedule === 'unknown'
+              ? { paySchedule: { provider: 'payroll-app', id: 'no-such-schedule' } }
+              : {};
+        const before = [await footprint(h), await rowOf(h, runId)];
+        const response = await h.graphql(UPSERT, { externalId: { provider: 'payroll-app', id }, input });
+        expect(response.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fieldErrors: [{ path, message: expect.stringMatching(message) }],
+        });
+        expect([await footprint(h), await rowOf(h, runId)]).toEqual(before);
+      },
+    );
+
+    it('refuses an upsert of a pay run POSTED in Xero before asking Xero, and writes nothing', async () => {
+      const xeroId = await xeroIdOf(h, 'pay_runs', runId);
+      const calendar = await xeroIdOf(h, 'pay_schedules', monthlyId);
+      await h.xero.payrollAUApi.updatePayRun(h.xeroTenantId, xeroId, [
+        { payrollCalendarID: calendar, payRunStatus: 'POSTED' as never },
+      ]);
+      await h.gateway.gateway.services.sync!.scheduler.trigger(h.tenantId);
+      expect((await rowOf(h, runId)).status).toBe('POSTED');
+      const held = async () => (await h.xero.payrollAUApi.getPayRun(h.xeroTenantId, xeroId)).body.payRuns;
+      const before = [await footprint(h), await rowOf(h, runId), await held()];
+      const response = await h.graphql(UPSERT, { externalId, input: { payScheduleId: monthlyId } });
+      expect(response.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ path: 'id', message: expect.stringContaining('POSTED') }],
+      });
+      expect([await footprint(h), await rowOf(h, runId), await held()]).toEqual(before);
+    });
+  });
+
   it.each([
     ['an organisation outside AU and US', 'Demo Company (UK)', /Australian and US organisations only/],
     [
@@ -154,5 +265,53 @@ describe('draft pay runs, legacy US payroll', () => {
       PayRunStatus: 'DRAFT',
     });
     expect(await eventsOf(h, payload.record.id)).toEqual([{ action: 'CREATED', origin: 'crm' }]);
+  });
+
+  it('upserts a draft pay run twice: one in the cache and one in Xero; once POSTED there, refused and nothing written', async () => {
+    const payScheduleId = await h.idOf('pay_schedules', "name = 'Weekly'");
+    const variables = { externalId: { provider: 'payroll-app', id: 'US-RUN-1' }, input: { payScheduleId } };
+    const first = await h.graphql<UpsertData>(UPSERT, variables);
+    const second = await h.graphql<UpsertData>(UPSERT, variables);
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    const runId = first.data!.upsertPayRun.record.id;
+    expect(first.data!.upsertPayRun.record).toMatchObject({ syncStatus: 'SYNCED', status: 'DRAFT' });
+    expect(second.data!.upsertPayRun).toMatchObject({ operationId: null, record: { id: runId } });
+    expect(await idMapRows(h, 'US-RUN-1')).toBe(1);
+    const schedule = await xeroIdOf(h, 'pay_schedules', payScheduleId);
+    type UsRun = { PayRunID: string; PayScheduleID: string; PayRunStatus: string };
+    const runs = async () => (await usPayrollGet<{ PayRuns: UsRun[] }>(h, '/PayRuns')).PayRuns;
+    const drafts = (await runs()).filter((r) => r.PayScheduleID === schedule && r.PayRunStatus === 'DRAFT');
+    expect(drafts).toHaveLength(1);
+
+    // Posted in Xero (the legacy US surface takes the status on POST /PayRuns/{id}), then synced.
+    const xeroId = await xeroIdOf(h, 'pay_runs', runId);
+    const posted = await fetch(`${h.emulator.url}/payroll.xro/1.0/PayRuns/${xeroId}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${h.tokens.access_token}`,
+        'xero-tenant-id': h.xeroTenantId,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify([{ PayRunStatus: 'POSTED' }]),
+    });
+    expect(posted.status).toBe(200);
+    await h.gateway.gateway.services.sync!.scheduler.trigger(h.tenantId);
+    expect((await rowOf(h, runId)).status).toBe('POSTED');
+    const footprintUs = async () => ({
+      runs: await h.count('SELECT count(*) n FROM pay_runs'),
+      ops: await h.count('SELECT count(*) n FROM outbound_ops'),
+      events: await h.count('SELECT count(*) n FROM sync_events'),
+      row: await rowOf(h, runId),
+      xero: await runs(),
+    });
+    const before = await footprintUs();
+    const refused = await h.graphql(UPSERT, variables);
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'id', message: expect.stringContaining('POSTED') }],
+    });
+    expect(await footprintUs()).toEqual(before);
   });
 });

@@ -192,3 +192,68 @@ describe('Payroll AU rules', () => {
     );
   });
 });
+
+describe('Payroll AU leave and posted pay runs', () => {
+  const P = '/payroll.xro/1.0';
+  const day = (msDate: string) => new Date(Number(/\d+/.exec(msDate)![0])).toISOString().slice(0, 10);
+  const periodsOf = (leave: { LeavePeriods: Array<Record<string, string | number>> }) =>
+    leave.LeavePeriods.map((p) => [
+      day(String(p.PayPeriodStartDate)),
+      day(String(p.PayPeriodEndDate)),
+      p.NumberOfUnits,
+      p.LeavePeriodStatus,
+    ]);
+
+  it('works the leave periods out again when an update moves the dates, keeping their status', async () => {
+    const all = (await payroll.get(`${P}/LeaveApplications`)).body.LeaveApplications;
+    const leave = all.find((l: { Title: string }) => l.Title === 'Summer holiday');
+    expect(periodsOf(leave)).toEqual([['2026-01-19', '2026-01-23', 38, 'SCHEDULED']]);
+    const res = await payroll.send('POST', `${P}/LeaveApplications/${leave.LeaveApplicationID}`, [
+      { ...leave, LeavePeriods: undefined, StartDate: '2026-01-20', EndDate: '2026-01-21' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(periodsOf(res.body.LeaveApplications[0])).toEqual([
+      ['2026-01-20', '2026-01-21', 15.2, 'SCHEDULED'],
+    ]);
+  });
+
+  it('processes the approved leave a posted pay run pays, which then cannot change', async () => {
+    const runs = (await payroll.get(`${P}/PayRuns`)).body.PayRuns;
+    const run = runs.find((r: { PayRunStatus: string }) => r.PayRunStatus === 'DRAFT');
+    const leaveType = (await payroll.get(`${P}/PayItems`)).body.PayItems.LeaveTypes[0].LeaveTypeID;
+    const start = day(run.PayRunPeriodStartDate);
+    const request = async (Title: string) =>
+      (
+        await payroll.send('POST', `${P}/LeaveApplications`, [
+          {
+            EmployeeID: run.Payslips[0].EmployeeID,
+            LeaveTypeID: leaveType,
+            Title,
+            StartDate: start,
+            EndDate: start,
+          },
+        ])
+      ).body.LeaveApplications[0].LeaveApplicationID as string;
+    const approved = await request('Approved');
+    const requested = await request('Not approved');
+    await payroll.send('POST', `${P}/LeaveApplications/${approved}/approve`, {});
+    const posted = await payroll.send('POST', `${P}/PayRuns/${run.PayRunID}`, [{ PayRunStatus: 'POSTED' }]);
+    expect(posted.status).toBe(200);
+    const statusOf = async (id: string) =>
+      (await payroll.get(`${P}/LeaveApplications/${id}`)).body.LeaveApplications[0].LeavePeriods.map(
+        (p: { LeavePeriodStatus: string }) => p.LeavePeriodStatus,
+      );
+    expect(await statusOf(approved)).toEqual(['PROCESSED']);
+    expect(await statusOf(requested)).toEqual(['REQUESTED']);
+    const message = 'Leave that has been processed cannot be changed.';
+    await expectRejected('POST', `${P}/LeaveApplications/${approved}`, [{ Title: 'x' }], message, payroll);
+    await expectRejected('POST', `${P}/LeaveApplications/${approved}/reject`, {}, message, payroll);
+    await expectRejected(
+      'POST',
+      `${P}/PayRuns/${run.PayRunID}`,
+      [{ PayRunStatus: 'DRAFT' }],
+      'A posted pay run cannot be changed.',
+      payroll,
+    );
+  });
+});

@@ -5,7 +5,7 @@ import { usWorkLocationSchema } from '../mappers/xero-us-payroll.schema.js';
 import { mapXeroUsWorkLocation } from '../mappers/xero-us-work-location.mapper.js';
 import { registerOutbound } from './outbound-descriptor.js';
 
-/** Leave applications (Payroll AU through xero-node): create, approve, reject. */
+/** Leave applications (Payroll AU through xero-node): create, update (the whole record), approve, reject. */
 export const leaveApplicationOutbound = registerOutbound({
   entity: 'LeaveApplication',
   creates: ['CREATE'],
@@ -14,6 +14,10 @@ export const leaveApplicationOutbound = registerOutbound({
       const leave = client.payrollAUApi;
       if (operation === 'APPROVE') return leave.approveLeaveApplication(tenant, xeroId!, idempotencyKey);
       if (operation === 'REJECT') return leave.rejectLeaveApplication(tenant, xeroId!, idempotencyKey);
+      if (operation === 'UPDATE') {
+        const application = request as unknown as LeaveApplication;
+        return leave.updateLeaveApplication(tenant, xeroId!, [application], idempotencyKey);
+      }
       return leave.createLeaveApplication(tenant, [request as unknown as LeaveApplication], idempotencyKey);
     });
     return body.leaveApplications?.[0];
@@ -21,17 +25,22 @@ export const leaveApplicationOutbound = registerOutbound({
   map: (answer) => mapXeroAuLeaveApplication(answer as LeaveApplication) as unknown as AnyMapped,
 });
 
-/** Work locations (the legacy US payroll, through `fetchJson`: xero-node has no client for it). */
+/**
+ * Work locations (the legacy US payroll, through `fetchJson`: xero-node has no client for it). The legacy
+ * API creates and updates through the same POST /WorkLocations: an element with its WorkLocationID
+ * updates that location.
+ */
 export const workLocationOutbound = registerOutbound({
   entity: 'WorkLocation',
   creates: ['CREATE'],
-  async push(api, target, { request, idempotencyKey }) {
+  async push(api, target, { operation, request, xeroId, idempotencyKey }) {
+    const location = operation === 'UPDATE' ? { ...request, WorkLocationID: xeroId } : request;
     const body = await api.fetchJson<{ WorkLocations?: unknown[] }>(
       target,
       '/payroll.xro/1.0/WorkLocations',
       {
         method: 'POST',
-        body: JSON.stringify([request]),
+        body: JSON.stringify([location]),
         headers: { 'Idempotency-Key': idempotencyKey },
       },
     );

@@ -24,6 +24,37 @@ const hasDraftPayRun = (org: OrgState, calendarId: string) =>
     .all()
     .some((run) => run.PayrollCalendarID === calendarId && run.PayRunStatus === 'DRAFT');
 
+/** Leave paid in a posted pay run: Xero does not let it change (nor be approved or rejected again). */
+const isProcessed = (leave: Rec) =>
+  ((leave.LeavePeriods as Rec[] | undefined) ?? []).some((p) => p.LeavePeriodStatus === 'PROCESSED');
+
+/**
+ * Posting a pay run pays the approved (SCHEDULED) leave of its employees that falls in its period: those
+ * leave periods become PROCESSED, as Xero shows leave once a pay run has paid it.
+ */
+function processLeave(ctx: ApiContext, run: Rec): void {
+  const paid = new Set(((run.Payslips as Rec[] | undefined) ?? []).map((slip) => String(slip.EmployeeID)));
+  const start = String(run.PayRunPeriodStartDate);
+  const end = String(run.PayRunPeriodEndDate);
+  for (const leave of ctx.org.payroll.leaveApplications.all()) {
+    if (!paid.has(String(leave.EmployeeID))) continue;
+    let changed = false;
+    const periods = ((leave.LeavePeriods as Rec[] | undefined) ?? []).map((period) => {
+      const inRun = String(period.PayPeriodStartDate) <= end && String(period.PayPeriodEndDate) >= start;
+      if (!inRun || period.LeavePeriodStatus !== 'SCHEDULED') return period;
+      changed = true;
+      return { ...period, LeavePeriodStatus: 'PROCESSED' };
+    });
+    if (changed) {
+      ctx.org.payroll.leaveApplications.put({
+        ...leave,
+        LeavePeriods: periods,
+        UpdatedDateUTC: ctx.emu.clock.now(),
+      });
+    }
+  }
+}
+
 const CALCULATION_TYPES = ['USEEARNINGSRATE', 'ENTEREARNINGSRATE', 'ANNUALSALARY'];
 
 /**
@@ -113,20 +144,25 @@ export function payrollAuRouter(): Router<ApiContext> {
     key: 'LeaveApplications',
     idField: 'LeaveApplicationID',
     coll: (org) => org.payroll.leaveApplications,
-    validate(ctx, rec, _existing, errors) {
+    validate(ctx, rec, existing, errors) {
       requireFields(rec, ['EmployeeID', 'LeaveTypeID', 'Title', 'StartDate', 'EndDate'], errors);
+      if (existing && isProcessed(existing)) errors.push('Leave that has been processed cannot be changed.');
       if (rec.EmployeeID && !ctx.org.payroll.employees.get(String(rec.EmployeeID)))
         errors.push('EmployeeID is not valid.');
       if (rec.LeaveTypeID && !leaveTypeIds(ctx.org).has(String(rec.LeaveTypeID)))
         errors.push('LeaveTypeID is not valid.');
-      if (!errors.length && !Array.isArray(rec.LeavePeriods)) {
+      // Xero works the periods out from the dates unless they are sent: again when an update moves them.
+      const sentPeriods = Array.isArray(rec.LeavePeriods) && rec.LeavePeriods !== existing?.LeavePeriods;
+      const moved = !existing || rec.StartDate !== existing.StartDate || rec.EndDate !== existing.EndDate;
+      if (!errors.length && !sentPeriods && moved) {
         const days = timesheetDays(rec);
+        const status = ((existing?.LeavePeriods as Rec[] | undefined) ?? [])[0]?.LeavePeriodStatus;
         rec.LeavePeriods = [
           {
             PayPeriodStartDate: rec.StartDate,
             PayPeriodEndDate: rec.EndDate,
             NumberOfUnits: days * 7.6,
-            LeavePeriodStatus: 'REQUESTED',
+            LeavePeriodStatus: status ?? 'REQUESTED',
           },
         ];
       }
@@ -140,7 +176,7 @@ export function payrollAuRouter(): Router<ApiContext> {
         if (!rec) throw notFound();
         const status = action === 'approve' ? 'SCHEDULED' : 'REJECTED';
         const periods = (rec.LeavePeriods as Rec[]) ?? [];
-        if (periods.some((p) => p.LeavePeriodStatus === 'PROCESSED')) {
+        if (isProcessed(rec)) {
           throw validationFailure({ LeaveApplicationID: rec.LeaveApplicationID }, [
             'Leave that has been processed cannot be changed.',
           ]);
@@ -172,6 +208,9 @@ export function payrollAuRouter(): Router<ApiContext> {
       rec.PayRunStatus = rec.PayRunStatus ?? 'DRAFT';
       if (!existing) Object.assign(rec, buildPayslips(ctx.org, rec, cal));
       return rec;
+    },
+    afterWrite(ctx, rec, existing) {
+      if (existing?.PayRunStatus === 'DRAFT' && rec.PayRunStatus === 'POSTED') processLeave(ctx, rec);
     },
     renderOne: (_org, rec) => renderPayroll(rec),
   });

@@ -47,6 +47,8 @@ export interface PayrollResource {
   singleKey?: string;
   validate(ctx: ApiContext, rec: Rec, existing: Rec | undefined, errors: string[]): Rec;
   renderOne?(org: OrgState, rec: Rec): Rec;
+  /** What else a stored write changes in the organisation (posting a pay run processes its leave). */
+  afterWrite?(ctx: ApiContext, rec: Rec, existing: Rec | undefined): void;
   pageSize?: number;
 }
 
@@ -78,7 +80,7 @@ export function registerPayrollResource(r: Router<ApiContext>, res: PayrollResou
         Array.isArray(body) ? body : Array.isArray((body as Rec)[res.key]) ? (body as Rec)[res.key] : [body]
       ) as Rec[];
       const now = ctx.emu.clock.now();
-      const prepared: Rec[] = [];
+      const prepared: Array<{ rec: Rec; existing: Rec | undefined }> = [];
       const failed: Rec[] = [];
       for (const input of inputs) {
         const id = pathId ?? (input[res.idField] as string | undefined);
@@ -92,17 +94,20 @@ export function registerPayrollResource(r: Router<ApiContext>, res: PayrollResou
         const rec = res.validate(ctx, merged, existing, errors);
         if (errors.length)
           failed.push({ ...input, ValidationErrors: errors.map((Message) => ({ Message })) });
-        else prepared.push(rec);
+        else prepared.push({ rec, existing });
       }
       if (failed.length) throw validationException(failed);
-      for (const rec of prepared) res.coll(ctx.org).put(rec);
+      for (const { rec, existing } of prepared) {
+        res.coll(ctx.org).put(rec);
+        res.afterWrite?.(ctx, rec, existing);
+      }
       ctx.emu.markDirty();
       return {
         status: 200,
         body: envelope(
           ctx,
           res.key,
-          prepared.map((p) => show(ctx.org, p)),
+          prepared.map((p) => show(ctx.org, p.rec)),
         ),
       };
     });

@@ -90,10 +90,11 @@ export function payrollUsRouter(): Router<ApiContext> {
     key: 'PayRuns',
     idField: 'PayRunID',
     coll: (org) => org.payroll.payRuns,
-    validate(ctx, rec, _existing, errors) {
+    validate(ctx, rec, existing, errors) {
       requireFields(rec, ['PayScheduleID'], errors);
       if (rec.PayScheduleID && !ctx.org.payroll.calendars.get(String(rec.PayScheduleID)))
         errors.push('PayScheduleID is not valid.');
+      if (existing?.PayRunStatus === 'POSTED') errors.push('A posted pay run cannot be changed.');
       rec.PayRunStatus = rec.PayRunStatus ?? 'DRAFT';
       return rec;
     },
