@@ -5,6 +5,7 @@ import { ConnecListIndexes1795636022848 } from './1795636022848-ConnecListIndexe
 import { OutboundOps1795636042616 } from './1795636042616-OutboundOps.js';
 import { XeroConnect1795636076722 } from './1795636076722-XeroConnect.js';
 import { WidgetBalances1795636512417 } from './1795636512417-WidgetBalances.js';
+import { WidgetAggregates1795643835765 } from './1795643835765-WidgetAggregates.js';
 /** Every migration, in order. `npm run migration:generate -- Name` writes a new one and adds it here. */
 export const migrations = [
   Foundation1795634297497,
@@ -14,4 +15,5 @@ export const migrations = [
   OutboundOps1795636042616,
   XeroConnect1795636076722,
   WidgetBalances1795636512417,
+  WidgetAggregates1795643835765,
 ];
