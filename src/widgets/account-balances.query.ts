@@ -1,13 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { AccountClass } from '../schema/enums.js';
-import { LEDGER_CTES, NATURAL_SIGN } from './ledger.sql.js';
+import { LATEST_CTE, NATURAL_SIGN } from './ledger.sql.js';
 import type {
   AccountBalancesWidget,
   AccountsComparisonWidget,
   BalanceSheetSection,
   BalanceSheetWidget,
 } from './ledger-widgets.types.js';
+import { refreshAggregate } from './widget-aggregate-refresh.js';
+import { LEDGER_AGGREGATE } from './widget-aggregates.js';
 import { type DateRange, periodsSql, type WidgetPeriod } from './widget-period.js';
+import { BASE_CURRENCY_CTE } from './widget-sql.js';
+
+/** The CTEs every ledger widget starts with: `base`, `latest`. */
+const LEDGER_CTES = `${BASE_CURRENCY_CTE}, ${LATEST_CTE}`;
 
 /** The chosen accounts ($2), or the active bank accounts when none are named. */
 const CHOSEN = `chosen AS (
@@ -16,10 +22,10 @@ const CHOSEN = `chosen AS (
        AND CASE WHEN $2::uuid[] IS NULL THEN a.type = 'BANK' AND a.status = 'ACTIVE' ELSE a.id = ANY($2::uuid[]) END
   )`;
 
-/** The chosen accounts' postings summed per day: small, and read once per period end. */
+/** The chosen accounts' postings per day (ledger_daily, kept current by refreshAggregate). */
 const DAILY = `daily AS MATERIALIZED (
-    SELECT account_id, date, sum(amount) AS amount FROM postings
-     WHERE account_id IN (SELECT id FROM chosen) GROUP BY account_id, date
+    SELECT account_id, date, amount FROM ledger_daily
+     WHERE tenant_id = $1 AND account_id IN (SELECT id FROM chosen)
   )`;
 
 interface SeriesRow {
@@ -34,7 +40,7 @@ interface SeriesRow {
 
 /**
  * Balances of accounts at the end of each period of [from, to]: the newest snapshot's residual plus the
- * cached documents' postings up to each period end (see LEDGER_CTES).
+ * cached documents' postings up to each period end (see ledgerPostingsSql).
  */
 export async function accountBalances(
   manager: EntityManager,
@@ -42,6 +48,7 @@ export async function accountBalances(
   args: { accountIds?: string[] | null; range: DateRange; period: WidgetPeriod },
 ): Promise<AccountBalancesWidget> {
   const { range, period } = args;
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   const [periods, rows]: [Array<{ start: string; end: string }>, SeriesRow[]] = await Promise.all([
     manager.query(`SELECT start::text, "end"::text FROM (${periodsSql(period, '$1', '$2')}) p ORDER BY idx`, [
       range.from,
@@ -85,6 +92,7 @@ export async function accountsComparison(
   tenantId: string,
   args: { accountIds?: string[] | null; date: string },
 ): Promise<AccountsComparisonWidget> {
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   const rows: SeriesRow[] = await manager.query(
     `WITH ${LEDGER_CTES}, ${CHOSEN}, ${DAILY}
      SELECT c.id, c.code, c.name, c.class, c.type, base.currency, ${balancesAt('c', 'ARRAY[$3::date]')} AS balances
@@ -122,12 +130,13 @@ export async function balanceSheet(
   tenantId: string,
   range: DateRange,
 ): Promise<BalanceSheetWidget> {
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   const rows: SheetRow[] = await manager.query(
     `WITH ${LEDGER_CTES},
      sums AS (
        SELECT account_id, sum(amount) FILTER (WHERE date <= $2::date) AS at_from,
               sum(amount) FILTER (WHERE date <= $3::date) AS at_to
-         FROM postings GROUP BY account_id
+         FROM ledger_daily WHERE tenant_id = $1 GROUP BY account_id
      ),
      accts AS (
        SELECT a.id, a.code, a.name, a.class, ${NATURAL_SIGN} AS sign,
