@@ -7,6 +7,9 @@ import type { WidgetAggregate } from './widget-aggregates.js';
  */
 const MAX_INCREMENTAL_EVENTS = 20_000;
 
+/** A rebuild writing this many document rows or more analyzes the tables it wrote. */
+const ANALYZE_AFTER_ROWS = 10_000;
+
 export interface RefreshOutcome {
   /** fresh: nothing to do; incremental: re-posted the changed documents; full: rebuilt. */
   mode: 'fresh' | 'incremental' | 'full';
@@ -108,19 +111,22 @@ async function rebuild(tx: EntityManager, tenantId: string, aggregate: WidgetAgg
   const { keys, list, grouped } = columns(aggregate);
   await tx.query(`DELETE FROM ${aggregate.docTable} WHERE tenant_id = $1`, [tenantId]);
   await tx.query(`DELETE FROM ${aggregate.dailyTable} WHERE tenant_id = $1`, [tenantId]);
-  const [{ documents }]: Array<{ documents: number }> = await tx.query(
+  const [{ documents, rows }]: Array<{ documents: number; rows: number }> = await tx.query(
     `WITH ins AS (INSERT INTO ${aggregate.docTable} (tenant_id, doc_id, ${list})
                   SELECT $1, doc_id, ${list} FROM (${aggregate.rows(() => '')}) r RETURNING doc_id)
-     SELECT count(DISTINCT doc_id)::int AS documents FROM ins`,
+     SELECT count(DISTINCT doc_id)::int AS documents, count(*)::int AS rows FROM ins`,
     [tenantId],
   );
+  // In key order: the widgets read ranges of keys, which then lie on few pages.
   await tx.query(
     `INSERT INTO ${aggregate.dailyTable} (tenant_id, ${list})
      SELECT $1, ${list} FROM (${grouped} FROM ${aggregate.docTable} WHERE tenant_id = $1
                               GROUP BY ${keys.join(', ')}) g
-      WHERE ${aggregate.keep}`,
+      WHERE ${aggregate.keep} ORDER BY ${keys.join(', ')}`,
     [tenantId],
   );
+  // A large rebuild changes the tables' statistics at once; the planner should not wait for autovacuum.
+  if (rows >= ANALYZE_AFTER_ROWS) await tx.query(`ANALYZE ${aggregate.docTable}, ${aggregate.dailyTable}`);
   return documents;
 }
 

@@ -34,8 +34,10 @@ afterAll(() => database.drop());
 describe('incrementally maintained widget aggregates', () => {
   it('equal a rebuild from scratch after each kind of change, refreshing only the changed documents', async () => {
     const { tenantId } = await h.newTenant('org-agg-steps');
-    const bankAccount = { code: '090', name: 'Bank', class: 'ASSET', type: 'BANK' };
-    await h.write(tenantId, 'Account', [{ id: A.bank, fields: bankAccount }]);
+    await h.write(tenantId, 'Account', [
+      { id: A.bank, fields: { code: '090', name: 'Bank', class: 'ASSET', type: 'BANK' } },
+      { id: A.sales, fields: { code: '200', name: 'Sales', class: 'REVENUE', type: 'REVENUE' } },
+    ]);
     expect(await h.refreshAndCompare(tenantId, 'the first read')).toEqual(['full', 'full']);
     const inv = randomUUID();
     const bill = randomUUID();
@@ -50,13 +52,14 @@ describe('incrementally maintained widget aggregates', () => {
       id,
       fields: document({ type: 'CUSTOMER', transactionDate: '2026-01-10', ...fields }, lines),
     });
-    const bank = async (date: string) => {
+    const balance = async (accountId: string, date: string) => {
       const result = (await runWidget(h.db.manager, tenantId, WidgetName.ACCOUNTS_COMPARISON, {
-        accountIds: [A.bank],
+        accountIds: [accountId],
         date,
       })) as { accounts: Array<{ balance: string }> };
       return Number(result.accounts[0].balance);
     };
+    const bank = (date: string) => balance(A.bank, date);
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['a new invoice', () => h.write(tenantId, 'Invoice', [invoice(inv, {})])],
       [
@@ -166,9 +169,25 @@ describe('incrementally maintained widget aggregates', () => {
     for (const [label, change] of steps) {
       await change();
       expect(await h.refreshAndCompare(tenantId, label), label).toEqual(['incremental', 'incremental']);
-      if (label === 'a payment added') expect(await bank('2026-02-28')).toBe(330);
+      if (label === 'a payment added') {
+        // On its own date the payment counts; the day before it does not.
+        expect([await bank('2026-02-09'), await bank('2026-02-10'), await bank('2026-02-28')]).toEqual([
+          0, 330, 330,
+        ]);
+      }
       if (label === 'the payment deleted') expect(await bank('2026-02-28')).toBe(0);
     }
+    // Every week end of accountBalances agrees with accountsComparison on that date.
+    const weekly = (await runWidget(h.db.manager, tenantId, WidgetName.ACCOUNT_BALANCES, {
+      accountIds: [A.sales],
+      from: '2026-01-01',
+      to: '2026-03-31',
+      period: WidgetPeriod.WEEK,
+    })) as { periods: Array<{ end: string }>; accounts: Array<{ balances: string[] }> };
+    const ends = weekly.periods.map((period) => period.end);
+    const single = await Promise.all(ends.map((end) => balance(A.sales, end)));
+    expect(weekly.accounts[0].balances.map(Number)).toEqual(single);
+    expect(new Set(single).size).toBeGreaterThan(2);
     const ledger = await h.tables(tenantId, LEDGER_AGGREGATE);
     expect(ledger.docs.some((row: { doc_id: string }) => row.doc_id === voided)).toBe(false);
     expect(ledger.daily.length).toBeGreaterThan(0);
