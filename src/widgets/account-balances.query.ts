@@ -34,7 +34,7 @@ function sumsUpTo(dates: string): string {
            (SELECT array_agg(d + 1 ORDER BY i) FROM unnest(x.dates) WITH ORDINALITY AS u(d, i)) AS after
       FROM (SELECT ${dates} AS dates) x
   ),
-  sums AS (
+  sums AS MATERIALIZED (
     SELECT l.account_id, width_bucket(l.date, ends.after) AS k, sum(l.amount) AS amount
       FROM ledger_daily l CROSS JOIN ends
      WHERE l.tenant_id = $1 AND l.account_id IN (SELECT id FROM chosen) AND l.date <= ends.last
