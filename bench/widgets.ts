@@ -83,6 +83,10 @@ try {
      ON CONFLICT DO NOTHING`,
     [tenant.id],
   );
+  // Cold start: widgets with incrementally maintained sums rebuild them on their first request.
+  await db.query(`DO $$ BEGIN
+    IF to_regclass('widget_aggregate_state') IS NOT NULL THEN DELETE FROM widget_aggregate_state; END IF;
+  END $$`);
   await db.query('ANALYZE');
   const [span] = await db.query(
     `SELECT min(transaction_date)::text AS first, max(transaction_date)::text AS last, count(*)::int AS n,
