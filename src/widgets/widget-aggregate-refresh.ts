@@ -132,8 +132,9 @@ async function rebuild(tx: EntityManager, tenantId: string, aggregate: WidgetAgg
 
 /**
  * Re-posts the documents named by the events in (fromSeq, toSeq]: takes their stored rows out of the
- * daily sums, then puts their current rows in. Each step is one statement, so the daily sums always equal
- * the stored document rows, even when a document changes in between.
+ * daily sums, then puts their current rows in, then drops the daily rows left empty. Each of the first two
+ * steps is one statement, so the daily sums always equal the stored document rows, even when a document
+ * changes in between (it is then re-posted again at the next refresh, as its event is newer).
  */
 async function applyEvents(
   tx: EntityManager,
@@ -148,44 +149,56 @@ async function applyEvents(
     [tenantId, fromSeq, toSeq, aggregate.entityTypes],
   );
   if (!ids?.length) return 0;
-  const { keys, list, grouped } = columns(aggregate);
-  const match = keys.map((k) => `t.${k} = d.${k}`).join(' AND ');
-  const emptied = (rows: string) =>
-    `SELECT COALESCE(jsonb_agg(jsonb_build_object(${keys.map((k) => `'${k}', ${k}`).join(', ')})), '[]') AS keys
-       FROM ${rows} WHERE NOT (${aggregate.keep})`;
+  const sql = deltaSql(aggregate);
   const [taken] = await tx.query(
     `WITH old AS (DELETE FROM ${aggregate.docTable} WHERE tenant_id = $1 AND doc_id = ANY($2::uuid[])
-                  RETURNING ${list}),
-          d AS (${grouped} FROM old GROUP BY ${keys.join(', ')}),
-          up AS (UPDATE ${aggregate.dailyTable} t SET ${aggregate.values.map((v) => `${v} = t.${v} - d.${v}`).join(', ')}
-                   FROM d WHERE t.tenant_id = $1 AND ${match} RETURNING t.*)
-     ${emptied('up')}`,
+                  RETURNING ${sql.list}),
+          d AS (${sql.grouped} FROM old GROUP BY ${sql.keys}),
+          up AS (UPDATE ${aggregate.dailyTable} t SET ${sql.set('-')} FROM d WHERE t.tenant_id = $1 AND ${sql.match}
+                 RETURNING t.*)
+     ${sql.emptied}`,
     [tenantId, ids],
   );
   const [put] = await tx.query(
-    `WITH new AS (INSERT INTO ${aggregate.docTable} (tenant_id, doc_id, ${list})
-                  SELECT $1, doc_id, ${list} FROM (${aggregate.rows((id) => `AND ${id} = ANY($2::uuid[])`)}) r
-                  RETURNING ${list}),
-          d AS (${grouped} FROM new GROUP BY ${keys.join(', ')}),
-          up AS (INSERT INTO ${aggregate.dailyTable} AS t (tenant_id, ${list}) SELECT $1, ${list} FROM d
-                 ON CONFLICT (tenant_id, ${keys.join(', ')}) DO UPDATE
-                   SET ${aggregate.values.map((v) => `${v} = t.${v} + EXCLUDED.${v}`).join(', ')}
-                 RETURNING t.*)
-     ${emptied('up')}`,
+    `WITH new AS (INSERT INTO ${aggregate.docTable} (tenant_id, doc_id, ${sql.list})
+                  SELECT $1, doc_id, ${sql.list} FROM (${aggregate.rows((id) => `AND ${id} = ANY($2::uuid[])`)}) r
+                  RETURNING ${sql.list}),
+          d AS (${sql.grouped} FROM new GROUP BY ${sql.keys}),
+          up AS (INSERT INTO ${aggregate.dailyTable} AS t (tenant_id, ${sql.list}) SELECT $1, ${sql.list} FROM d
+                 ON CONFLICT (tenant_id, ${sql.keys}) DO UPDATE SET ${sql.set('+')} RETURNING t.*)
+     ${sql.emptied}`,
     [tenantId, ids],
   );
   const gone = [...taken.keys, ...put.keys];
   if (gone.length > 0) {
-    const record = Object.entries(aggregate.keys)
-      .map(([k, type]) => `${k} ${type}`)
-      .join(', ');
     await tx.query(
-      `DELETE FROM ${aggregate.dailyTable} t USING jsonb_to_recordset($2::jsonb) AS d(${record})
-        WHERE t.tenant_id = $1 AND ${match} AND NOT (${aggregate.keep})`,
+      `DELETE FROM ${aggregate.dailyTable} t USING jsonb_to_recordset($2::jsonb) AS d(${sql.record})
+        WHERE t.tenant_id = $1 AND ${sql.match} AND NOT (${aggregate.keep})`,
       [tenantId, JSON.stringify(gone)],
     );
   }
   return ids.length;
+}
+
+/** SQL pieces for applying a delta `d` (rows of keys and summed values) to the daily table `t`. */
+function deltaSql(aggregate: WidgetAggregate) {
+  const { keys, list, grouped } = columns(aggregate);
+  const pairs = keys.map((k) => `'${k}', ${k}`).join(', ');
+  return {
+    list,
+    grouped,
+    keys: keys.join(', '),
+    match: keys.map((k) => `t.${k} = d.${k}`).join(' AND '),
+    /** SET clause adding (from an upsert's EXCLUDED) or subtracting (from `d`) the delta. */
+    set: (sign: '+' | '-') =>
+      aggregate.values.map((v) => `${v} = t.${v} ${sign} ${sign === '+' ? 'EXCLUDED' : 'd'}.${v}`).join(', '),
+    /** The keys of the changed daily rows (`up`) that hold nothing any more, as JSON. */
+    emptied: `SELECT COALESCE(jsonb_agg(jsonb_build_object(${pairs})), '[]') AS keys
+                FROM up WHERE NOT (${aggregate.keep})`,
+    record: Object.entries(aggregate.keys)
+      .map(([k, type]) => `${k} ${type}`)
+      .join(', '),
+  };
 }
 
 /** Runs `work` in the manager's transaction, or in a new one when the caller did not open one. */
