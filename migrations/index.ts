@@ -6,6 +6,7 @@ import { OutboundOps1795636042616 } from './1795636042616-OutboundOps.js';
 import { XeroConnect1795636076722 } from './1795636076722-XeroConnect.js';
 import { WidgetBalances1795636512417 } from './1795636512417-WidgetBalances.js';
 import { OutboundWorkerPresence1795643616963 } from './1795643616963-OutboundWorkerPresence.js';
+import { WidgetAggregates1795643835765 } from './1795643835765-WidgetAggregates.js';
 /** Every migration, in order. `npm run migration:generate -- Name` writes a new one and adds it here. */
 export const migrations = [
   Foundation1795634297497,
@@ -16,4 +17,5 @@ export const migrations = [
   XeroConnect1795636076722,
   WidgetBalances1795636512417,
   OutboundWorkerPresence1795643616963,
+  WidgetAggregates1795643835765,
 ];

@@ -2,6 +2,9 @@ import { OutboundOp } from '../sync/outbound/outbound-op.entity.js';
 import { OutboundWorkerRow } from '../sync/outbound/worker-presence.js';
 import { AccountBalance } from '../widgets/account-balance.entity.js';
 import { AccountSystemRole } from '../widgets/account-system-role.entity.js';
+import { LedgerDaily, LedgerDocPosting } from '../widgets/ledger-posting.entity.js';
+import { SalesDaily, SalesDocItem } from '../widgets/sales-daily.entity.js';
+import { WidgetAggregateState } from '../widgets/widget-aggregate-state.entity.js';
 import { Account } from './account.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { App } from './app.entity.js';
@@ -83,4 +86,9 @@ export const entities = [
   OutboundWorkerRow,
   AccountBalance,
   AccountSystemRole,
+  WidgetAggregateState,
+  LedgerDocPosting,
+  LedgerDaily,
+  SalesDocItem,
+  SalesDaily,
 ];

@@ -1,13 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import { AccountClass } from '../schema/enums.js';
-import { LEDGER_CTES, NATURAL_SIGN } from './ledger.sql.js';
+import { LATEST_CTE, NATURAL_SIGN } from './ledger.sql.js';
 import type {
   AccountBalancesWidget,
   AccountsComparisonWidget,
   BalanceSheetSection,
   BalanceSheetWidget,
 } from './ledger-widgets.types.js';
+import { refreshAggregate } from './widget-aggregate-refresh.js';
+import { LEDGER_AGGREGATE } from './widget-aggregates.js';
 import { type DateRange, periodsSql, type WidgetPeriod } from './widget-period.js';
+import { BASE_CURRENCY_CTE } from './widget-sql.js';
+
+/** The CTEs every ledger widget starts with: `base`, `latest`. */
+const LEDGER_CTES = `${BASE_CURRENCY_CTE}, ${LATEST_CTE}`;
 
 /** The chosen accounts ($2), or the active bank accounts when none are named. */
 const CHOSEN = `chosen AS (
@@ -16,11 +22,25 @@ const CHOSEN = `chosen AS (
        AND CASE WHEN $2::uuid[] IS NULL THEN a.type = 'BANK' AND a.status = 'ACTIVE' ELSE a.id = ANY($2::uuid[]) END
   )`;
 
-/** The chosen accounts' postings summed per day: small, and read once per period end. */
-const DAILY = `daily AS MATERIALIZED (
-    SELECT account_id, date, sum(amount) AS amount FROM postings
-     WHERE account_id IN (SELECT id FROM chosen) GROUP BY account_id, date
+/**
+ * CTEs `ends (dates)` (the array expression `dates`, ascending) and `sums (account_id, k, amount)`: the chosen
+ * accounts' ledger_daily rows (kept current by refreshAggregate) up to the last date, added up by k = how
+ * many of the dates fall before theirs. A row counts toward the balance at dates[i] when k < i, so one
+ * pass over the rows serves every date.
+ */
+function sumsUpTo(dates: string): string {
+  return `ends AS (
+    SELECT x.dates, x.dates[array_length(x.dates, 1)] AS last,
+           (SELECT array_agg(d + 1 ORDER BY i) FROM unnest(x.dates) WITH ORDINALITY AS u(d, i)) AS after
+      FROM (SELECT ${dates} AS dates) x
+  ),
+  sums AS MATERIALIZED (
+    SELECT l.account_id, width_bucket(l.date, ends.after) AS k, sum(l.amount) AS amount
+      FROM ledger_daily l CROSS JOIN ends
+     WHERE l.tenant_id = $1 AND l.account_id IN (SELECT id FROM chosen) AND l.date <= ends.last
+     GROUP BY 1, 2
   )`;
+}
 
 interface SeriesRow {
   id: string;
@@ -34,7 +54,7 @@ interface SeriesRow {
 
 /**
  * Balances of accounts at the end of each period of [from, to]: the newest snapshot's residual plus the
- * cached documents' postings up to each period end (see LEDGER_CTES).
+ * cached documents' postings up to each period end (see ledgerPostingsSql).
  */
 export async function accountBalances(
   manager: EntityManager,
@@ -42,6 +62,7 @@ export async function accountBalances(
   args: { accountIds?: string[] | null; range: DateRange; period: WidgetPeriod },
 ): Promise<AccountBalancesWidget> {
   const { range, period } = args;
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   const [periods, rows]: [Array<{ start: string; end: string }>, SeriesRow[]] = await Promise.all([
     manager.query(`SELECT start::text, "end"::text FROM (${periodsSql(period, '$1', '$2')}) p ORDER BY idx`, [
       range.from,
@@ -49,10 +70,8 @@ export async function accountBalances(
     ]),
     manager.query(
       `WITH ${LEDGER_CTES}, ${CHOSEN},
-       ${DAILY},
-       ends AS (SELECT array_agg("end" ORDER BY idx) AS dates FROM (${periodsSql(period, '$3', '$4')}) p)
-       SELECT c.id, c.code, c.name, c.class, c.type, base.currency,
-              ${balancesAt('c', 'ends.dates')} AS balances
+       ${sumsUpTo(`(SELECT array_agg("end" ORDER BY idx) FROM (${periodsSql(period, '$3', '$4')}) p)`)}
+       SELECT c.id, c.code, c.name, c.class, c.type, base.currency, ${balancesAt('c')} AS balances
          FROM chosen c CROSS JOIN ends CROSS JOIN base
         ORDER BY c.code NULLS LAST, c.name`,
       [tenantId, args.accountIds ?? null, range.from, range.to],
@@ -66,13 +85,13 @@ export async function accountBalances(
   };
 }
 
-/** SQL: the account's natural-sign balances at each date of the array expression `dates`, as text[]. */
-function balancesAt(account: string, dates: string): string {
+/** SQL: the account's natural-sign balances at each of `ends.dates` (see sumsUpTo), as text[]. */
+function balancesAt(account: string): string {
   return `(SELECT array_agg(((${NATURAL_SIGN.replace('a.class', `${account}.class`)})
               * (COALESCE((SELECT l.residual FROM latest l WHERE l.account_id = ${account}.id), 0)
-                 + COALESCE((SELECT sum(p.amount) FROM daily p WHERE p.account_id = ${account}.id AND p.date <= d), 0)))::text
+                 + COALESCE((SELECT sum(s.amount) FROM sums s WHERE s.account_id = ${account}.id AND s.k < i), 0)))::text
               ORDER BY i)
-         FROM unnest(${dates}) WITH ORDINALITY AS u(d, i))`;
+         FROM ends CROSS JOIN generate_subscripts(ends.dates, 1) AS i)`;
 }
 
 function pick(row: SeriesRow) {
@@ -85,9 +104,10 @@ export async function accountsComparison(
   tenantId: string,
   args: { accountIds?: string[] | null; date: string },
 ): Promise<AccountsComparisonWidget> {
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   const rows: SeriesRow[] = await manager.query(
-    `WITH ${LEDGER_CTES}, ${CHOSEN}, ${DAILY}
-     SELECT c.id, c.code, c.name, c.class, c.type, base.currency, ${balancesAt('c', 'ARRAY[$3::date]')} AS balances
+    `WITH ${LEDGER_CTES}, ${CHOSEN}, ${sumsUpTo('ARRAY[$3::date]')}
+     SELECT c.id, c.code, c.name, c.class, c.type, base.currency, ${balancesAt('c')} AS balances
        FROM chosen c CROSS JOIN base ORDER BY c.code NULLS LAST, c.name`,
     [tenantId, args.accountIds ?? null, args.date],
   );
@@ -122,12 +142,13 @@ export async function balanceSheet(
   tenantId: string,
   range: DateRange,
 ): Promise<BalanceSheetWidget> {
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   const rows: SheetRow[] = await manager.query(
     `WITH ${LEDGER_CTES},
      sums AS (
        SELECT account_id, sum(amount) FILTER (WHERE date <= $2::date) AS at_from,
               sum(amount) FILTER (WHERE date <= $3::date) AS at_to
-         FROM postings GROUP BY account_id
+         FROM ledger_daily WHERE tenant_id = $1 GROUP BY account_id
      ),
      accts AS (
        SELECT a.id, a.code, a.name, a.class, ${NATURAL_SIGN} AS sign,

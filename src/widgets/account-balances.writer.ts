@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Account, ReportWithRow } from 'xero-node';
 import { mapXeroTrialBalance } from '../sync/mappers/xero-trial-balance.mapper.js';
-import { LEDGER_CTES } from './ledger.sql.js';
+import { refreshAggregate } from './widget-aggregate-refresh.js';
+import { LEDGER_AGGREGATE } from './widget-aggregates.js';
 
 /** What the AccountBalance sync step fetched: Xero's TrialBalance as at `date`. */
 export interface TrialBalanceFetch {
@@ -51,9 +52,10 @@ export async function writeAccountBalances(
       snapshots.map((s) => s.periodCredit),
     ],
   );
+  await refreshAggregate(manager, tenantId, LEDGER_AGGREGATE);
   await manager.query(
-    `WITH ${LEDGER_CTES},
-     sums AS (SELECT account_id, sum(amount) AS s FROM postings WHERE date <= $2::date GROUP BY account_id)
+    `WITH sums AS (SELECT account_id, sum(amount) AS s FROM ledger_daily
+                    WHERE tenant_id = $1 AND date <= $2::date GROUP BY account_id)
      UPDATE account_balances b
         SET (derived, residual) = (SELECT COALESCE(sum(sums.s), 0), b.balance - COALESCE(sum(sums.s), 0)
                                      FROM sums WHERE sums.account_id = b.account_id)

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { type CacheEntityName, cacheEntityTypes } from '../../cache/cache-entities.js';
 import type { ExternalIdRef } from '../../cache/id-map.js';
-import type { WriteOrigin } from '../../cache/sync-events.js';
+import { appendEvents, lockEventCounter, type WriteOrigin } from '../../cache/sync-events.js';
 import { type CacheRecord, upsertEntities, type WriteResult } from '../../cache/upsert.js';
 import { SyncStatus } from '../../schema/connec-entity.js';
+import { SyncAction } from '../../schema/sync-event.entity.js';
 import type { AnyMapped } from '../inbound/page-writer.js';
 import { ReferenceResolver } from '../inbound/reference-resolver.js';
 
@@ -64,11 +65,14 @@ export async function landXeroAnswer(tx: EntityManager, landing: Landing): Promi
 
 /**
  * If the inbound sync cached the record Xero just created before this answer landed (a webhook racing a
- * slow landing), that row is a duplicate of ours under another Connec! id: it goes, ours stays.
+ * slow landing), that row is a duplicate of ours under another Connec! id: it goes, ours stays, with a
+ * DELETED event for it (widget aggregates and subscribers saw it arrive, so they must see it go).
  */
 async function dropInboundTwin(tx: EntityManager, { tenantId, entity, connecId, mapped }: Landing) {
   const table = tx.connection.getMetadata(cacheEntityTypes[entity].entity).tableName;
-  const twins: Array<{ id: string }> = await tx.query(
+  // The counter first, as every cache writer takes it: the tenant's writers then cannot deadlock.
+  const lastSeq = await lockEventCounter(tx, tenantId);
+  const [twins]: [Array<{ id: string }>, number] = await tx.query(
     `DELETE FROM "${table}" WHERE tenant_id = $1 AND xero_id = $2 AND id <> $3
        AND EXISTS (SELECT 1 FROM "${table}" WHERE tenant_id = $1 AND id = $3) RETURNING id`,
     [tenantId, mapped.xeroId, connecId],
@@ -78,6 +82,14 @@ async function dropInboundTwin(tx: EntityManager, { tenantId, entity, connecId, 
     tenantId,
     twins.map((twin) => twin.id),
   ]);
+  const events = twins.map((twin) => ({
+    entityType: entity,
+    entityId: twin.id,
+    action: SyncAction.DELETED,
+    changedFields: [],
+  }));
+  // Origin "xero", as the twin's arrival had: everyone who saw it arrive sees it go.
+  await appendEvents(tx, tenantId, lastSeq, events, { source: 'xero' });
 }
 
 /** Marks the record's sync status (PENDING rows that Xero refused become FAILED), with its event. */
