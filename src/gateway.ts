@@ -52,9 +52,10 @@ export async function startGateway(
     const services: GatewayServices = { config, logger, db, events, statusHub: new SyncStatusHub(), sync };
     const demoApiKey = config.demoMode ? await ensureDemoApiKey(db, config.dataDir) : undefined;
     const server = await startGatewayServer(services, { demoApiKey });
-    if (demoApiKey) await prepareDemo(services, server.url, demoApiKey, emulator);
-    if (sync && options.schedule !== false) sync.scheduler.start();
     const outbound = await startOutbound(services, options.outbound);
+    if (sync && options.schedule !== false) sync.scheduler.start();
+    // Last: the demo's credentials file is the sign, for scripts and tests, that everything runs.
+    if (demoApiKey) await prepareDemo(services, server.url, demoApiKey, emulator);
     let stopping: Promise<void> | undefined;
     return {
       url: server.url,

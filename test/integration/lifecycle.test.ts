@@ -2,10 +2,16 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCredentials } from '../../src/demo/demo-credentials.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { livePostmasterPid, readJsonFile, spawnGateway, waitFor } from '../support/process.js';
+import {
+  type GatewayProcess,
+  livePostmasterPid,
+  readJsonFile,
+  spawnGateway,
+  waitFor,
+} from '../support/process.js';
 
 const START_TIMEOUT_MS = 120_000;
 /** Each test starts real processes (gateway, Postgres, the demo's Xero emulator) one or more times. */
@@ -29,10 +35,15 @@ async function query(url: string, apiKey: string, text: string) {
   return (await response.json()) as { data?: unknown; errors?: unknown[] };
 }
 
+/** Gateways still running when a test ends (it failed): stopped so the next test gets the cluster. */
+const running = new Set<GatewayProcess>();
+
 async function startDemo(dataDir: string) {
   const credentialsFile = path.join(dataDir, 'demo-credentials.json');
   const before = readJsonFile<DemoCredentials>(credentialsFile)?.graphqlUrl;
   const gateway = spawnGateway({ DATA_DIR: dataDir, PORT: '0' });
+  running.add(gateway);
+  gateway.exited.then(() => running.delete(gateway));
   const credentials = await waitFor(
     () => {
       const found = readJsonFile<DemoCredentials>(credentialsFile);
@@ -50,6 +61,12 @@ describe('the gateway process', () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'gateway-demo-'));
     await chmod(dataDir, 0o755);
   });
+  afterEach(async () => {
+    for (const gateway of running) {
+      gateway.child.kill('SIGTERM');
+      await gateway.exited;
+    }
+  });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it(
@@ -57,7 +74,12 @@ describe('the gateway process', () => {
     async () => {
       const first = await startDemo(dataDir);
       expect((await viewer(first.credentials)).data?.viewer.tenant.name).toBe('org-demo');
-      expect(first.gateway.output()).toContain(first.credentials.apiKey);
+      // The terminal banner shows the key (printed once start-up has returned, just after the file).
+      await waitFor(
+        () => (first.gateway.output().includes(first.credentials.apiKey) ? true : undefined),
+        10_000,
+        () => first.gateway.output(),
+      );
       // The demo runs its own Xero: the emulator's details are in the credentials file, org-demo is linked to
       // "Demo Company (AU)", org-demo-us (with its own key) to "Demo Company (US)", and the first sync fills the cache.
       const demo = first.credentials as DemoCredentials & {
