@@ -34,6 +34,8 @@ interface Outcome {
   delivered: number;
   /** Share of subscribers that got the settling event within the wait. */
   live: number;
+  /** Sockets the server closed during the burst, by close code, and results that came as errors. */
+  shortfall: { closedCodes: Record<string, number>; errorResults: number };
   bytesPerSubscriber: number;
   peakRss: number;
 }
@@ -103,6 +105,7 @@ async function scenario(
     for (const server of servers) server.rss.reset();
     const commitTimes = await burst(writer, events);
     const received = await waitFor(subscribers, count * events);
+    const shortfall = await subscribers.call<Outcome['shortfall']>('shortfall');
     const report = await subscribers.call<{ deliveries: number; p50: number; p99: number; last: number }>(
       'report',
       {
@@ -116,6 +119,7 @@ async function scenario(
       deliveriesPerSecond: report.deliveries / ((report.last - first) / 1000),
       delivered: received / (count * events),
       live,
+      shortfall,
       bytesPerSubscriber,
       peakRss: servers.reduce((total, server) => total + server.rss.peak(), 0),
     };
@@ -130,6 +134,10 @@ function rows(label: string, gateway: Outcome, raw: Outcome, events: number): Ro
       ? `${(gateway.live * 100).toFixed(1)}% of subscribers live after ${WAIT_MS / 1000} s`
       : '',
     gateway.delivered < 1 ? `${(gateway.delivered * 100).toFixed(1)}% of the burst delivered` : '',
+    ...Object.entries(gateway.shortfall.closedCodes).map(
+      ([code, sockets]) => `${sockets} sockets closed with ${code}`,
+    ),
+    gateway.shortfall.errorResults ? `${gateway.shortfall.errorResults} error results` : '',
   ].filter(Boolean);
   const note = shortfalls.length ? shortfalls.join('; ') : undefined;
   const base = {

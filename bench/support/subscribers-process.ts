@@ -14,6 +14,9 @@ const BATCH = 200;
 let closers: Array<() => void> = [];
 let seqs: number[] = [];
 let times: number[] = [];
+/** Why deliveries may fall short: sockets the server closed (with their close codes), error results. */
+let closedCodes: Record<string, number> = {};
+let errorResults = 0;
 
 function record(cursor: string) {
   seqs.push(Number(cursor));
@@ -31,12 +34,19 @@ function graphqlSubscriber(url: string, apiKey: string): Promise<() => void> {
       onNonLazyError: reject,
       on: {
         connected: () => resolve(() => client.dispose()),
+        closed: (event) => {
+          const code = String((event as { code?: number }).code ?? 'unknown');
+          if (code !== '1000') closedCodes[code] = (closedCodes[code] ?? 0) + 1;
+        },
       },
     });
     client.subscribe<{ entityChanged: { cursor: string } }>(
       { query: QUERY },
       {
-        next: (result) => result.data && record(result.data.entityChanged.cursor),
+        next: (result) => {
+          if (result.data) record(result.data.entityChanged.cursor);
+          else errorResults += 1;
+        },
         error: () => {},
         complete: () => {},
       },
@@ -72,9 +82,12 @@ serveParent(
       return closers.length;
     },
     received: () => seqs.length,
+    shortfall: () => ({ closedCodes, errorResults }),
     clear() {
       seqs = [];
       times = [];
+      closedCodes = {};
+      errorResults = 0;
       return null;
     },
     report(args: { commitTimes: Record<string, number> }) {
