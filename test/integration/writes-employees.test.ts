@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkWithoutPayroll, startWriteHarness, usPayrollGet, type WriteHarness } from './writes-harness.js';
+import {
+  linkWithoutPayroll,
+  PAYROLL_NOT_ENABLED_CASES,
+  startWriteHarness,
+  usPayrollGet,
+  type WriteHarness,
+} from './writes-harness.js';
 
 const FIELDS = `record { id firstName lastName dateOfBirth syncStatus } syncStatus warnings operationId`;
 const CREATE = `mutation ($input: EmployeeInput!) { createEmployee(input: $input) { ${FIELDS} } }`;
@@ -80,14 +86,7 @@ describe('employee writes', () => {
     expect(body.Employees[0].FirstName).toBe('Jo');
   });
 
-  it.each([
-    ['an organisation outside AU and US', 'Demo Company (UK)', /Australian and US organisations only/],
-    [
-      'an AU organisation connected without payroll access',
-      'Demo Company (AU)',
-      /payroll access was not granted/,
-    ],
-  ])(
+  it.each(PAYROLL_NOT_ENABLED_CASES)(
     'answers PAYROLL_NOT_ENABLED for %s, and writes nothing (rule 15)',
     async (_label, organisation, message) => {
       const h = harnesses[0];

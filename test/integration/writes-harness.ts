@@ -216,3 +216,13 @@ export async function usPayrollGet<T>(h: WriteHarness, path: string): Promise<T>
   });
   return (await response.json()) as T;
 }
+
+/** Rule 15's refusals: [label, organisation linked without payroll, what the PAYROLL_NOT_ENABLED message says]. */
+export const PAYROLL_NOT_ENABLED_CASES: Array<[string, string, RegExp]> = [
+  ['an organisation outside AU and US', 'Demo Company (UK)', /Australian and US organisations only/],
+  [
+    'an AU organisation connected without payroll access',
+    'Demo Company (AU)',
+    /payroll access was not granted/,
+  ],
+];

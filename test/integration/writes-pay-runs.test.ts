@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkWithoutPayroll, startWriteHarness, usPayrollGet, type WriteHarness } from './writes-harness.js';
+import {
+  linkWithoutPayroll,
+  PAYROLL_NOT_ENABLED_CASES,
+  startWriteHarness,
+  usPayrollGet,
+  type WriteHarness,
+} from './writes-harness.js';
 
 const CREATE = `mutation ($input: PayRunInput!) { createPayRun(input: $input) {
   record { id syncStatus status payScheduleId periodStart periodEnd wages netPay payslips { employeeId wages } }
@@ -220,14 +226,7 @@ describe('draft pay runs, Payroll AU', () => {
     });
   });
 
-  it.each([
-    ['an organisation outside AU and US', 'Demo Company (UK)', /Australian and US organisations only/],
-    [
-      'an AU organisation connected without payroll access',
-      'Demo Company (AU)',
-      /payroll access was not granted/,
-    ],
-  ])(
+  it.each(PAYROLL_NOT_ENABLED_CASES)(
     'answers PAYROLL_NOT_ENABLED for %s, and writes nothing (rule 15)',
     async (_label, organisation, message) => {
       const key = await linkWithoutPayroll(h, organisation);

@@ -4,6 +4,7 @@ import { outboundOf } from '../../src/sync/outbound/outbound-worker.js';
 import { timeSheetOutbound } from '../../src/sync/outbound/timesheet.outbound.js';
 import {
   linkWithoutPayroll,
+  PAYROLL_NOT_ENABLED_CASES,
   startWriteHarness,
   usPayrollGet,
   type WriteHarness,
@@ -261,14 +262,7 @@ describe('timesheet writes, Payroll AU', () => {
     expect((await eventsOf(h, payload.record.id)).map((e) => e.action)).toEqual(['CREATED', 'UPDATED']);
   });
 
-  it.each([
-    ['an organisation outside AU and US', 'Demo Company (UK)', /Australian and US organisations only/],
-    [
-      'an AU organisation connected without payroll access',
-      'Demo Company (AU)',
-      /payroll access was not granted/,
-    ],
-  ])(
+  it.each(PAYROLL_NOT_ENABLED_CASES)(
     'answers PAYROLL_NOT_ENABLED for %s, and writes nothing (rule 15)',
     async (_label, organisation, message) => {
       const key = await linkWithoutPayroll(h, organisation);

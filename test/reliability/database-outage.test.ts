@@ -39,12 +39,8 @@ describe('a write Xero takes while Postgres is down', () => {
     const gateway: Gateway = await startGateway(
       loadConfig({ ...env, ...GATEWAY_ENV, PORT: '0', DEMO_MODE: 'false', LOG_LEVEL: 'silent' }),
       createLogger('silent'),
-      // A short lease: the op stays claimed by this (live) process after the failed landing.
-      {
-        xeroSettings: emulatorSettings(emulator),
-        schedule: false,
-        outbound: { ...FAST_OUTBOUND, leaseMs: 3000 },
-      },
+      // The default lease of 2 minutes: the op left behind must be taken up again without waiting it out.
+      { xeroSettings: emulatorSettings(emulator), schedule: false, outbound: FAST_OUTBOUND },
     );
     cleanups.push(() => gateway.stop());
     const db = gateway.services.db;

@@ -70,8 +70,26 @@ async function submitChunk(
         }),
       );
     }
+    for (const op of created) pipeline.inFlight.add(op.id);
     return created;
   });
+  try {
+    return await pushChunkNow(pipeline, connection, descriptor, writes, ops, key);
+  } finally {
+    for (const op of ops) pipeline.inFlight.delete(op.id);
+  }
+}
+
+/** The batch mutation's own push of a chunk, and the answer for each of its writes. */
+async function pushChunkNow(
+  pipeline: OutboundPipeline,
+  connection: XeroConnection,
+  descriptor: OutboundDescriptor,
+  writes: WriteRequest[],
+  ops: OutboundOp[],
+  key: string,
+): Promise<BatchWriteOutcome[]> {
+  const { db, options } = pipeline.deps;
   const requests = writes.map((write) => write.request);
   const outcome = await withDeadline(
     pushChunk(pipeline, descriptor, connection, requests, key),

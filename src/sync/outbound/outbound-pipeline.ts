@@ -114,6 +114,12 @@ export interface OpPayload {
 export class OutboundPipeline {
   /** Retries once in-line; the worker's backoff does the rest (the shared client would retry 4 times). */
   readonly api: XeroApi;
+  /**
+   * The ops this process is pushing or settling right now. An op claimed by this process but not in
+   * here was left behind (its landing failed while Postgres was away): the worker takes it up again at
+   * once instead of waiting out its lease.
+   */
+  readonly inFlight = new Set<string>();
 
   constructor(readonly deps: OutboundDeps) {
     const { xero, logger } = deps;
@@ -155,9 +161,26 @@ export class OutboundPipeline {
         claimedBy: queued ? null : this.deps.workerId,
       });
       if (queued) await writePending(tx, write, origin);
+      else this.inFlight.add(op.id); // before the commit: the worker never sees it claimed but idle
       return { op, queued };
     });
     if (queued) return this.pendingOutcome(write, op, 'queued behind an earlier write of this record');
+    try {
+      return await this.pushNow(write, op, connection, descriptor);
+    } finally {
+      this.inFlight.delete(op.id);
+    }
+  }
+
+  /** The mutation's own push of its op, and what it answers. */
+  private async pushNow(
+    write: WriteRequest,
+    op: OutboundOp,
+    connection: XeroConnection,
+    descriptor: OutboundDescriptor,
+  ): Promise<WriteOutcome> {
+    const { db, options } = this.deps;
+    const origin = originOf(write.app);
     const xeroId = descriptor.creates.includes(write.operation) ? null : await currentXeroId(db, write);
     const outcome = await withDeadline(
       this.push(descriptor, connection, op, xeroId),

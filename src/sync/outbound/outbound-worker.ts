@@ -75,7 +75,12 @@ export class OutboundWorker {
   /** Claims and pushes the due ops once; returns how many it claimed. */
   async runOnce(): Promise<number> {
     const ops = await this.claim();
-    await Promise.all(ops.map((op) => this.attempt(op)));
+    for (const op of ops) this.pipeline.inFlight.add(op.id);
+    try {
+      await Promise.all(ops.map((op) => this.attempt(op)));
+    } finally {
+      for (const op of ops) this.pipeline.inFlight.delete(op.id);
+    }
     return ops.length;
   }
 
@@ -87,13 +92,21 @@ export class OutboundWorker {
         WHERE id IN (
           SELECT o.id FROM outbound_ops o
            WHERE o.status = 'PENDING'
-             AND (o.next_attempt_at <= now() OR (o.claimed_by IS NOT NULL AND NOT ${heldByLiveWorker('$3')}))
+             AND (o.next_attempt_at <= now()
+                  OR (o.claimed_by IS NOT NULL AND NOT ${heldByLiveWorker('$3')})
+                  OR (o.claimed_by = $4 AND NOT (o.id = ANY($5::uuid[]))))
              AND NOT EXISTS (SELECT 1 FROM outbound_ops p
                               WHERE p.tenant_id = o.tenant_id AND p.entity_type = o.entity_type
                                 AND p.connec_id = o.connec_id AND p.status = 'PENDING' AND p.seq < o.seq)
            ORDER BY o.next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id`,
-      [options.leaseMs, options.claimBatch, options.presumedDeadAfterMs, this.presence.id],
+      [
+        options.leaseMs,
+        options.claimBatch,
+        options.presumedDeadAfterMs,
+        this.presence.id,
+        [...this.pipeline.inFlight],
+      ],
     );
     if (rows.length === 0) return [];
     return db.getRepository(OutboundOp).findBy(rows.map((row) => ({ id: row.id })));
