@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { AccountType } from './enums.js';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { ExternalIdInput } from './value-objects.js';
 
 /** An account of the chart of accounts to create, or the fields of one to change. */
@@ -44,10 +45,6 @@ export class AccountInput {
   })
   taxCode?: ExternalIdInput | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the account changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('account')
   expectedUpdatedAt?: Date | null;
 }

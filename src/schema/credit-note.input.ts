@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { PartyType, TaxCalculation, TransactionStatus } from './enums.js';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { InvoiceLineInput } from './invoice.input.js';
 import { DateScalar, DecimalScalar } from './scalars.js';
 import { ExternalIdInput } from './value-objects.js';
@@ -56,11 +57,7 @@ export class CreditNoteInput {
   })
   lines?: InvoiceLineInput[] | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the credit note changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('credit note')
   expectedUpdatedAt?: Date | null;
 }
 

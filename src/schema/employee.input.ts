@@ -1,5 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { EmployeeSalaryInput } from './employee-salary.input.js';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { DateScalar } from './scalars.js';
 
 /** Why employment ended: Xero Payroll AU's TerminationReason codes (Single Touch Payroll phase 2). */
@@ -71,10 +72,6 @@ export class EmployeeInput {
   })
   salaries?: EmployeeSalaryInput[] | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the employee changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('employee')
   expectedUpdatedAt?: Date | null;
 }

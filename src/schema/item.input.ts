@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { DecimalScalar } from './scalars.js';
 import { ExternalIdInput } from './value-objects.js';
 
@@ -84,10 +85,6 @@ export class ItemInput {
   })
   quantityOnHand?: string | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the item changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('item')
   expectedUpdatedAt?: Date | null;
 }

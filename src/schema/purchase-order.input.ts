@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { PurchaseOrderStatus, TaxCalculation } from './enums.js';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { InvoiceLineInput } from './invoice.input.js';
 import { DateScalar } from './scalars.js';
 import { ExternalIdInput } from './value-objects.js';
@@ -51,10 +52,6 @@ export class PurchaseOrderInput {
   })
   lines?: InvoiceLineInput[] | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the purchase order changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('purchase order')
   expectedUpdatedAt?: Date | null;
 }

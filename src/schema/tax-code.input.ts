@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { DecimalScalar } from './scalars.js';
 
 /** One component of a tax code to write; every field is required (checked with the others, by name). */
@@ -39,10 +40,6 @@ export class TaxCodeInput {
   })
   reportTaxType?: string | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the tax code changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('tax code')
   expectedUpdatedAt?: Date | null;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { ExpectedUpdatedAtField } from './expected-updated-at.js';
 import { DateScalar, DecimalScalar } from './scalars.js';
 import { ExternalIdInput } from './value-objects.js';
 
@@ -60,10 +61,6 @@ export class TimeSheetInput {
   })
   lines?: TimeSheetLineInput[] | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Updates only: the `updatedAt` the change is based on. When the timesheet changed since (in the gateway or in Xero), the update is refused with CONFLICT unless `force` is true.',
-  })
+  @ExpectedUpdatedAtField('timesheet')
   expectedUpdatedAt?: Date | null;
 }
