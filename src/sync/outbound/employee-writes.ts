@@ -63,7 +63,14 @@ export async function updateEmployee(
   const existing = await loadRecord<Employee>(caller, 'Employee', id);
   const { write, warnings } = await prepareEmployeeWrite(caller, region, input, existing);
   if (!force)
-    await assertCurrentVersion(caller, employeeOutbound, 'employee', existing, input.expectedUpdatedAt);
+    await assertCurrentVersion(
+      caller,
+      employeeOutbound,
+      'employee',
+      existing,
+      input.expectedUpdatedAt,
+      connection,
+    );
   return { ...(await caller.pipeline.submit(write, connection)), warnings };
 }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, notFound } from '../../errors.js';
-import { isUuid } from '../../resolvers/list/cursor.js';
+import { badUserInput } from '../../errors.js';
 import { TransactionStatus } from '../../schema/enums.js';
-import { Invoice } from '../../schema/invoice.entity.js';
+import type { Invoice } from '../../schema/invoice.entity.js';
 import type { InvoiceInput } from '../../schema/invoice.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingInvoiceFields, toXeroInvoice } from '../mappers/connec-invoice.mapper.js';
@@ -11,6 +10,7 @@ import { resolveInvoiceInput } from './invoice-write.rules.js';
 import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
+  loadRecord,
   type PreparedWrite,
   upsertByExternalId,
   type WriteAnswer,
@@ -66,7 +66,7 @@ export async function updateInvoice(
   force: boolean,
 ): Promise<WriteAnswer> {
   const { pipeline, tenantId } = caller;
-  const existing = await loadInvoice(caller, id);
+  const existing = await loadRecord<Invoice>(caller, 'Invoice', id);
   const resolved = await resolveInvoiceInput(pipeline.deps.db.manager, tenantId, input, existing);
   if (!force) {
     await assertCurrentVersion(caller, invoiceOutbound, 'invoice', existing, input.expectedUpdatedAt);
@@ -105,7 +105,7 @@ export async function setInvoiceStatus(
   id: string,
   status: TransactionStatus.VOIDED | TransactionStatus.DELETED,
 ): Promise<WriteAnswer> {
-  const existing = await loadInvoice(caller, id);
+  const existing = await loadRecord<Invoice>(caller, 'Invoice', id);
   const allowed =
     status === TransactionStatus.VOIDED
       ? [TransactionStatus.AUTHORISED]
@@ -129,12 +129,4 @@ export async function setInvoiceStatus(
     pending: { status },
   });
   return { ...outcome, warnings: [] };
-}
-
-async function loadInvoice(caller: WriteCaller, id: string): Promise<Invoice> {
-  const found = isUuid(id)
-    ? await caller.pipeline.deps.db.getRepository(Invoice).findOneBy({ tenantId: caller.tenantId, id })
-    : null;
-  if (!found) throw notFound('Invoice', id);
-  return found;
 }

@@ -68,7 +68,14 @@ export async function updateTaxCode(
   );
   // Xero keeps no UpdatedDateUTC on tax rates: the check compares Xero's content with the cache's.
   if (!force)
-    await assertCurrentVersion(caller, taxCodeOutbound, 'tax code', existing, input.expectedUpdatedAt);
+    await assertCurrentVersion(
+      caller,
+      taxCodeOutbound,
+      'tax code',
+      existing,
+      input.expectedUpdatedAt,
+      connection,
+    );
   const outcome = await caller.pipeline.submit(
     {
       tenantId: caller.tenantId,

@@ -95,7 +95,14 @@ export async function updateTimeSheet(
     await draftTimeSheet(manager, input, existing),
   );
   if (!force)
-    await assertCurrentVersion(caller, timeSheetOutbound, 'timesheet', existing, input.expectedUpdatedAt);
+    await assertCurrentVersion(
+      caller,
+      timeSheetOutbound,
+      'timesheet',
+      existing,
+      input.expectedUpdatedAt,
+      connection,
+    );
   const outcome = await caller.pipeline.submit(
     {
       tenantId: caller.tenantId,

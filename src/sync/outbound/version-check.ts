@@ -1,5 +1,6 @@
 import { fieldHashes } from '../../cache/content-hash.js';
 import { conflict } from '../../errors.js';
+import type { XeroConnection } from '../../schema/xero-connection.entity.js';
 import type { OutboundDescriptor } from './outbound-descriptor.js';
 import type { WriteCaller } from './write-caller.js';
 
@@ -35,6 +36,8 @@ export async function assertCurrentVersion(
   label: string,
   existing: VersionedRecord,
   expected: Date | null | undefined,
+  /** The tenant's connection when the caller holds it already (saves reading it again). */
+  known?: XeroConnection,
 ): Promise<void> {
   if (!expected) return;
   const refuse = (current: Date | null, where: string) =>
@@ -43,7 +46,7 @@ export async function assertCurrentVersion(
       { expectedUpdatedAt: expected.toISOString(), currentUpdatedAt: current?.toISOString() ?? null },
     );
   if (existing.updatedAt.getTime() > expected.getTime()) throw refuse(existing.updatedAt, 'in the gateway');
-  const xero = await xeroVersion(caller, source, existing.xeroId);
+  const xero = await xeroVersion(caller, source, existing.xeroId, known);
   if (!xero) return;
   if (xero.updatedAt) {
     if (!existing.remoteUpdatedAt || xero.updatedAt > existing.remoteUpdatedAt) {
@@ -61,10 +64,11 @@ async function xeroVersion(
   caller: WriteCaller,
   source: VersionSource,
   xeroId: string | null,
+  known: XeroConnection | undefined,
 ): Promise<{ updatedAt: Date | null; fields: Record<string, unknown> } | null> {
   if (!xeroId || !source.fetch) return null;
   const { pipeline } = caller;
-  const connection = await pipeline.connectionFor(caller.tenantId);
+  const connection = known ?? (await pipeline.connectionFor(caller.tenantId));
   let answer: unknown;
   try {
     answer = await source.fetch(pipeline.api, pipeline.target(connection), xeroId);
