@@ -204,12 +204,13 @@ describe('writes survive the gateway process', () => {
 
   it('leaves a write held by a live process alone until that process settles it', async () => {
     const { inProcess, faults, createInvoice, expectExactlyOnce, opsOf } = await setUp();
-    for (const fault of SLOW_THEN_FAILING(4000)) await faults(fault);
-    const holder = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, mutationDeadlineMs: 10_000 });
-    const watcher = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, presumedDeadAfterMs: 1000 });
+    for (const fault of SLOW_THEN_FAILING(6000)) await faults(fault);
+    const holder = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, mutationDeadlineMs: 12_000 });
+    // 3 s of silence (15 missed beats) makes a process dead: a loaded CI machine can delay one beat by a second.
+    const watcher = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, presumedDeadAfterMs: 3000 });
     const answer = createInvoice(`${holder.url}/graphql`, 'held-by-the-living');
-    // For the 4 s Xero holds the push, the watcher polls every 100 ms and must not take the op over.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // For the 6 s Xero holds the push, the watcher polls every 100 ms and must not take the op over.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
     expect((await opsOf(watcher))[0]).toMatchObject({ status: 'PENDING', attempts: 1 });
     // Xero fails the held push; the holder's in-line retry lands it. The watcher never claimed it.
     const body = await answer;
