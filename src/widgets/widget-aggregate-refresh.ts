@@ -153,9 +153,8 @@ async function applyEvents(
   const [taken] = await tx.query(
     `WITH old AS (DELETE FROM ${aggregate.docTable} WHERE tenant_id = $1 AND doc_id = ANY($2::uuid[])
                   RETURNING ${sql.list}),
-          d AS (${sql.grouped} FROM old GROUP BY ${sql.keys}),
-          up AS (UPDATE ${aggregate.dailyTable} t SET ${sql.set('-')} FROM d WHERE t.tenant_id = $1 AND ${sql.match}
-                 RETURNING t.*)
+          d AS (${sql.negated} FROM old GROUP BY ${sql.keys}),
+          ${sql.upsert}
      ${sql.emptied}`,
     [tenantId, ids],
   );
@@ -164,8 +163,7 @@ async function applyEvents(
                   SELECT $1, doc_id, ${sql.list} FROM (${aggregate.rows((id) => `AND ${id} = ANY($2::uuid[])`)}) r
                   RETURNING ${sql.list}),
           d AS (${sql.grouped} FROM new GROUP BY ${sql.keys}),
-          up AS (INSERT INTO ${aggregate.dailyTable} AS t (tenant_id, ${sql.list}) SELECT $1, ${sql.list} FROM d
-                 ON CONFLICT (tenant_id, ${sql.keys}) DO UPDATE SET ${sql.set('+')} RETURNING t.*)
+          ${sql.upsert}
      ${sql.emptied}`,
     [tenantId, ids],
   );
@@ -184,14 +182,20 @@ async function applyEvents(
 function deltaSql(aggregate: WidgetAggregate) {
   const { keys, list, grouped } = columns(aggregate);
   const pairs = keys.map((k) => `'${k}', ${k}`).join(', ');
+  const add = aggregate.values.map((v) => `${v} = t.${v} + EXCLUDED.${v}`).join(', ');
   return {
     list,
     grouped,
+    /** Like `grouped`, with the sums' signs turned: the delta that takes rows out. */
+    negated: `SELECT ${keys.join(', ')}, ${aggregate.values.map((v) => `-sum(${v}) AS ${v}`).join(', ')}`,
     keys: keys.join(', '),
     match: keys.map((k) => `t.${k} = d.${k}`).join(' AND '),
-    /** SET clause adding (from an upsert's EXCLUDED) or subtracting (from `d`) the delta. */
-    set: (sign: '+' | '-') =>
-      aggregate.values.map((v) => `${v} = t.${v} ${sign} ${sign === '+' ? 'EXCLUDED' : 'd'}.${v}`).join(', '),
+    /**
+     * Adds the delta `d` to the daily rows, as `up`. An upsert even when taking rows out: a daily row whose
+     * sum reached zero was dropped, yet the documents behind it still hold rows that may be taken out.
+     */
+    upsert: `up AS (INSERT INTO ${aggregate.dailyTable} AS t (tenant_id, ${list}) SELECT $1, ${list} FROM d
+                    ON CONFLICT (tenant_id, ${keys.join(', ')}) DO UPDATE SET ${add} RETURNING t.*)`,
     /** The keys of the changed daily rows (`up`) that hold nothing any more, as JSON. */
     emptied: `SELECT COALESCE(jsonb_agg(jsonb_build_object(${pairs})), '[]') AS keys
                 FROM up WHERE NOT (${aggregate.keep})`,
