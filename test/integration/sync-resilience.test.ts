@@ -128,6 +128,40 @@ describe('inbound sync under faults and limits', () => {
     await auRun;
   });
 
+  it("cuts a sync's Xero call at XERO_TIMEOUT_MS, not at the write pipeline's longer limit", async () => {
+    // The write pipeline in the same process waits up to its mutation deadline (15 s by default). Each
+    // client keeps its own limit: setting one on axios's module-wide defaults let the last made win.
+    harness = await startXeroHarness({}, { XERO_TIMEOUT_MS: '1500', XERO_MAX_RETRIES: '1' });
+    const h = harness;
+    const tenantId = await h.link('org-timeout', AU, ACCOUNTING_SCOPES);
+    const { db, sync } = servicesOf(h);
+    const [connection] = await db.query(
+      'SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1',
+      [tenantId],
+    );
+    await h.control('POST', '/__emulator/faults', {
+      kind: 'latency',
+      latencyMs: 4000,
+      count: 1,
+      method: 'GET',
+      pathPattern: '^/api\\.xro/2\\.0/Organisation',
+    });
+    let calls = 0;
+    const target = {
+      connectionId: connection.id,
+      xeroTenantId: connection.xero_tenant_id,
+      priority: 'interactive' as const,
+      onCall: () => {
+        calls += 1;
+      },
+    };
+    const body = await sync!.xero.api.call(target, (client, xeroTenantId) =>
+      client.accountingApi.getOrganisations(xeroTenantId),
+    );
+    expect(body.organisations?.[0]?.name).toBe(AU);
+    expect(calls).toBe(2); // the held call was given up at 1.5 s and retried, not waited out for 4 s
+  });
+
   it('brings a contact changed in Xero into the cache through its webhook', async () => {
     harness = await startXeroHarness({ webhookBatchDelayMs: 50 });
     const h = harness;

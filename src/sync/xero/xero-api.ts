@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { XeroClient } from 'xero-node';
 import type { Logger } from '../../logger.js';
 import { parseXeroError, XeroApiError, XeroErrorKind } from './xero-error.js';
@@ -41,11 +40,7 @@ const BACKOFF_MAX_MS = 15_000;
  * Retry-After (pausing that organisation for every process). xero-node itself does none of this.
  */
 export class XeroApi {
-  constructor(private readonly options: XeroApiOptions) {
-    // xero-node sends through axios with no timeout at all; a hung Xero must not hang a sync forever.
-    const axios = createRequire(createRequire(import.meta.url).resolve('xero-node'))('axios');
-    axios.defaults.timeout = options.timeoutMs;
-  }
+  constructor(private readonly options: XeroApiOptions) {}
 
   /** Runs one xero-node operation for the target organisation. */
   async call<T>(
@@ -97,6 +92,17 @@ export class XeroApi {
     client.accountingApi.basePath = `${settings.apiUrl}/api.xro/2.0`;
     client.payrollAUApi.basePath = `${settings.apiUrl}/payroll.xro/1.0`;
     client.setTokenSet({ access_token: accessToken, token_type: 'Bearer' });
+    // xero-node sends through axios with no timeout at all, and a hung Xero must not hang a sync forever.
+    // The limit goes on each request (every API method passes its options through this hook), not on
+    // axios's module-wide defaults: the sync's and the outbound pipeline's clients wait for different times.
+    const timeoutMs = this.options.timeoutMs;
+    const timeout = {
+      applyToRequest(request: { timeout?: number }) {
+        request.timeout = timeoutMs;
+      },
+    };
+    client.accountingApi.setDefaultAuthentication(timeout);
+    client.payrollAUApi.setDefaultAuthentication(timeout);
     return client;
   }
 
