@@ -26,6 +26,8 @@ export interface RunningGateway {
   port: number;
   /** Stops accepting, lets in-flight requests finish, closes sockets with 1001. Leaves the database open. */
   stop(): Promise<void>;
+  /** See GatewayWebSockets.subscriptionExecutions. */
+  subscriptionExecutions(): number;
 }
 
 /** Starts the HTTP server: GraphQL over HTTP and graphql-ws on `/graphql`, the playground, health checks. */
@@ -123,6 +125,7 @@ export async function startGatewayServer(
   return {
     url,
     port,
+    subscriptionExecutions: () => sockets.subscriptionExecutions(),
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

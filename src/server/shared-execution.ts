@@ -21,6 +21,8 @@ type Result = ExecutionResult | Promise<ExecutionResult>;
  */
 export class SharedSubscriptionExecution {
   private readonly results = new WeakMap<object, Map<string, Result>>();
+  /** Selections executed for events so far (for metrics and tests: shared ones count once). */
+  executions = 0;
 
   /** graphql's `subscribe`, with each event's execution shared across the subscribers of `shareKey`. */
   async subscribe(
@@ -33,7 +35,10 @@ export class SharedSubscriptionExecution {
   }
 
   private resultFor(event: unknown, shareKey: string, args: ExecutionArgs): Result {
-    const run = () => execute({ ...args, rootValue: event });
+    const run = () => {
+      this.executions += 1;
+      return execute({ ...args, rootValue: event });
+    };
     if (typeof event !== 'object' || event === null) return run();
     let byKey = this.results.get(event);
     if (!byKey) {

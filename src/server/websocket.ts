@@ -32,6 +32,8 @@ export interface GatewayWebSockets {
   closeApp(appId: string): void;
   /** Closes every socket with 1001 (going away), for shutdown. */
   closeAll(): Promise<void>;
+  /** How many times a subscription's selection was executed for an event (subscribers sharing one count once). */
+  subscriptionExecutions(): number;
 }
 
 /** Serves graphql-ws on the given WebSocket server: authentication on connection_init, scopes per operation. */
@@ -155,5 +157,6 @@ export function serveGraphQLWebSockets(
       for (const client of wss.clients) client.close(1001, 'Going away: the gateway is shutting down');
       await server.dispose();
     },
+    subscriptionExecutions: () => shared.executions,
   };
 }

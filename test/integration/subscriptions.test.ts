@@ -76,6 +76,28 @@ describe('entityChanged subscriptions', () => {
     await events.return?.();
   });
 
+  it('executes the selection once per event for subscribers of the same operation, once per operation', async () => {
+    const since = await head();
+    const alike = [1, 2, 3].map(() => subscribe(key, { since }));
+    const { client } = connectWs(gateway.url, key);
+    clients.push(client);
+    const other = client.iterate({
+      query: 'subscription($since: String) { entityChanged(since: $since) { cursor entityId } }',
+      variables: { since },
+    });
+    const streams = [...alike, other];
+    // A first change brings every subscriber to the live tail (a replayed event is executed on its own).
+    await writeItems(db(), tenantId, 1);
+    await Promise.all(streams.map((stream) => collect(stream, 1)));
+    const before = gateway.gateway.server.subscriptionExecutions();
+    const [id] = await writeItems(db(), tenantId, 1);
+    const received = await Promise.all(streams.map((stream) => collect<Change>(stream, 1)));
+    expect(received.map(([event]) => event.entityChanged.entityId)).toEqual([id, id, id, id]);
+    // Three subscribers of one operation over one socket each, and one of another: two executions, not four.
+    expect(gateway.gateway.server.subscriptionExecutions() - before).toBe(2);
+    await Promise.all(streams.map((stream) => stream.return?.()));
+  });
+
   it('replays exactly the missed events, in order, when resuming from the last cursor', async () => {
     const live = subscribe(key, { since: await head() });
     await writeItems(db(), tenantId, 2);
