@@ -123,6 +123,32 @@ describe.each(cases)('%s', (_mutation, c) => {
     expect(await cachedValue(c, created.id)).toBe(`v2-${n}`);
   });
 
+  it(`lets one of two concurrent updates of ${a(c.entity)} based on the same version through, and refuses the other with CONFLICT`, async () => {
+    const n = ++serial;
+    const created = await c.create(h, n);
+    const xeroId = await xeroIdOf(c, created.id);
+    // Xero holds the first push for a while: the second update's checks run while it is on its way.
+    await h.fault({ kind: 'latency', latencyMs: 1500, count: 1, method: 'POST' });
+    const values = [`left-${n}`, `right-${n}`];
+    const answers = await Promise.all(
+      values.map((value) =>
+        update(c, created.id, { ...c.change(value), expectedUpdatedAt: created.updatedAt }),
+      ),
+    );
+    await h.clearFaults();
+    const refused = answers.filter((answer) => answer.errors);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      expectedUpdatedAt: created.updatedAt,
+    });
+    const won = answers.findIndex((answer) => !answer.errors);
+    const winner = values[won];
+    expect(answers[won].data?.[c.mutation].syncStatus).toBe('SYNCED');
+    expect((await c.readXero(h, xeroId)).value).toBe(winner);
+    expect(await cachedValue(c, created.id)).toBe(winner);
+  });
+
   it(`takes Xero's new version of ${a(c.entity)} from an update that changes nothing in the cache`, async () => {
     const n = ++serial;
     const created = await c.create(h, n);

@@ -137,9 +137,9 @@ export async function updateAccount(
     input,
     existing,
   );
-  if (!force) {
-    await assertCurrentVersion(caller, accountOutbound, 'account', existing, input.expectedUpdatedAt);
-  }
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(caller, accountOutbound, 'Account', existing, input.expectedUpdatedAt);
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
     app: caller.app,
@@ -148,6 +148,7 @@ export async function updateAccount(
     connecId: existing.id,
     request,
     pending,
+    basedOn,
   });
   return { ...outcome, warnings: [] };
 }

@@ -68,10 +68,11 @@ export async function updateCreditNote(
     existing,
     KIND,
   );
-  if (!force) {
-    await assertCurrentVersion(caller, creditNoteOutbound, 'credit note', existing, input.expectedUpdatedAt);
-  }
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(caller, creditNoteOutbound, 'CreditNote', existing, input.expectedUpdatedAt);
   const outcome = await caller.pipeline.submit({
+    basedOn,
     tenantId: caller.tenantId,
     app: caller.app,
     entity: 'CreditNote',

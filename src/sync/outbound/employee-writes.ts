@@ -62,16 +62,17 @@ export async function updateEmployee(
   const region = payrollRegionOf(connection);
   const existing = await loadRecord<Employee>(caller, 'Employee', id);
   const { write, warnings } = await prepareEmployeeWrite(caller, region, input, existing);
-  if (!force)
-    await assertCurrentVersion(
-      caller,
-      employeeOutbound,
-      'employee',
-      existing,
-      input.expectedUpdatedAt,
-      connection,
-    );
-  return { ...(await caller.pipeline.submit(write, connection)), warnings };
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(
+        caller,
+        employeeOutbound,
+        'Employee',
+        existing,
+        input.expectedUpdatedAt,
+        connection,
+      );
+  return { ...(await caller.pipeline.submit({ ...write, basedOn }, connection)), warnings };
 }
 
 /** Creates the employee the app knows by its own id once; later calls update it. */

@@ -68,11 +68,12 @@ export async function updateInvoice(
   const { pipeline, tenantId } = caller;
   const existing = await loadRecord<Invoice>(caller, 'Invoice', id);
   const resolved = await resolveInvoiceInput(pipeline.deps.db.manager, tenantId, input, existing);
-  if (!force) {
-    await assertCurrentVersion(caller, invoiceOutbound, 'invoice', existing, input.expectedUpdatedAt);
-  }
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(caller, invoiceOutbound, 'Invoice', existing, input.expectedUpdatedAt);
   const calculation = resolved.taxCalculation ?? existing.taxCalculation;
   const outcome = await pipeline.submit({
+    basedOn,
     tenantId,
     app: caller.app,
     entity: 'Invoice',

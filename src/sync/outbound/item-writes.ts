@@ -73,8 +73,11 @@ export async function updateItem(
     input,
     existing,
   );
-  if (!force) await assertCurrentVersion(caller, itemOutbound, 'item', existing, input.expectedUpdatedAt);
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(caller, itemOutbound, 'Item', existing, input.expectedUpdatedAt);
   const outcome = await caller.pipeline.submit({
+    basedOn,
     tenantId: caller.tenantId,
     app: caller.app,
     entity: 'Item',

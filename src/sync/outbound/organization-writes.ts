@@ -26,7 +26,7 @@ import {
 } from './organization-write.rules.js';
 import { originOf } from './outbound-pipeline.js';
 import { lookupReferences } from './reference-lookup.js';
-import { assertCurrentVersion } from './version-check.js';
+import { assertCurrentVersion, type VersionBasis } from './version-check.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -77,18 +77,18 @@ export async function updateOrganization(
   refuse(checkOrganizationFields(input, false));
   const organization = resolveOrganizationFields(input);
   refuse(await checkNameFree(manager, caller.tenantId, organization.name, existing.id));
-  if (!force) {
-    await assertCurrentVersion(
-      caller,
-      organizationOutbound,
-      'organization',
-      existing,
-      input.expectedUpdatedAt,
-    );
-  }
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(
+        caller,
+        organizationOutbound,
+        'Organization',
+        existing,
+        input.expectedUpdatedAt,
+      );
   const plan = input.people ? await planPeople(manager, caller.tenantId, existing, input.people) : undefined;
   const { write, warnings } = organizationWrite(caller, 'UPDATE', existing.id, organization, plan);
-  return { ...(await caller.pipeline.submit(write)), warnings };
+  return { ...(await caller.pipeline.submit({ ...write, basedOn })), warnings };
 }
 
 /** Creates or updates the organization the app knows by its own id: the same call twice makes one. */
@@ -175,7 +175,8 @@ async function writePerson(
   if (organization && existing?.organizationId && existing.organizationId !== organization.id) {
     refuse([{ path: 'organizationId', message: 'A person cannot move to another organization in Xero.' }]);
   }
-  if (existing && !options.force) await checkPersonVersion(caller, existing, organization, input);
+  const basedOn =
+    existing && !options.force ? await checkPersonVersion(caller, existing, organization, input) : undefined;
   if (!organization) return keepPersonInGateway(caller, existing, input, options);
   // Matching by email needs the person's current identity when the input leaves it out.
   const merged: PersonInput = existing
@@ -192,7 +193,7 @@ async function writePerson(
   const target = plan.people.find((planned) => planned.touched && identityOf(planned, merged));
   const { write, warnings } = organizationWrite(caller, 'UPDATE', organization.id, {}, plan);
   if (options.appExternalId) write.extra = { ...write.extra, personExternalId: options.appExternalId };
-  const outcome = await caller.pipeline.submit(write);
+  const outcome = await caller.pipeline.submit({ ...write, basedOn });
   if (options.appExternalId && target) await recordExternalId(caller, target.person.connecId, options);
   return { ...outcome, recordId: target?.person.connecId ?? existing?.id ?? outcome.recordId, warnings };
 }
@@ -206,13 +207,14 @@ async function checkPersonVersion(
   existing: Person,
   organization: Organization | null,
   input: PersonInput,
-): Promise<void> {
+): Promise<VersionBasis | undefined> {
   const version = {
+    id: existing.id,
     updatedAt: existing.updatedAt,
     xeroId: organization?.xeroId ?? null,
     remoteUpdatedAt: organization?.remoteUpdatedAt ?? null,
   };
-  await assertCurrentVersion(caller, organizationOutbound, 'person', version, input.expectedUpdatedAt);
+  return assertCurrentVersion(caller, organizationOutbound, 'Person', version, input.expectedUpdatedAt);
 }
 
 /** The person's current row is the one to change, even when the input changes its email. */

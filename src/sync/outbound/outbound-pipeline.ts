@@ -17,6 +17,7 @@ import type { XeroServices } from '../xero/xero-services.js';
 import { type Companion, type OutboundDescriptor, outboundDescriptor } from './outbound-descriptor.js';
 import { landXeroAnswer } from './outbound-landing.js';
 import { OutboundOp, OutboundStatus } from './outbound-op.entity.js';
+import { assertStillCurrent, type VersionBasis } from './version-check.js';
 
 /** Timings of the outbound path; tests shorten them. */
 export interface OutboundOptions {
@@ -78,6 +79,8 @@ export interface WriteRequest {
   companions?: PendingCompanion[];
   /** Kept with the op for the descriptor's `companions` (which Connec! ids Xero's answer stands for). */
   extra?: Record<string, unknown>;
+  /** The version an update is based on (from `assertCurrentVersion`): checked again as the op is queued. */
+  basedOn?: VersionBasis;
 }
 
 export interface PendingCompanion {
@@ -153,6 +156,12 @@ export class OutboundPipeline {
     const descriptor = requireDescriptor(write.entity);
     const origin = originOf(write.app);
     const { op, queued } = await db.transaction(async (tx) => {
+      // Writes of one record queue one at a time, so a version check here cannot pass twice.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('outbound-record:' || $1 || ':' || $2))`, [
+        write.tenantId,
+        write.connecId,
+      ]);
+      if (write.basedOn) await assertStillCurrent(tx, write.tenantId, write, write.basedOn);
       // An older op of this record still waits: this one goes behind it, never around it.
       const queued = (await pendingOpsOf(tx, write)).length > 0;
       const op = await insertOp(tx, write, {

@@ -93,11 +93,17 @@ export async function updatePurchaseOrder(
 ): Promise<WriteAnswer> {
   const existing = await loadRecord<PurchaseOrder>(caller, 'PurchaseOrder', id);
   const order = await resolvePurchaseOrder(caller, input, existing);
-  if (!force) {
-    const expected = input.expectedUpdatedAt;
-    await assertCurrentVersion(caller, purchaseOrderOutbound, 'purchase order', existing, expected);
-  }
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(
+        caller,
+        purchaseOrderOutbound,
+        'PurchaseOrder',
+        existing,
+        input.expectedUpdatedAt,
+      );
   const outcome = await caller.pipeline.submit({
+    basedOn,
     tenantId: caller.tenantId,
     app: caller.app,
     entity: 'PurchaseOrder',

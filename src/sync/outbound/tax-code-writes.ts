@@ -49,7 +49,7 @@ export async function createTaxCode(
 
 /**
  * Changes a tax code's name, components or report tax type. Xero's system rates and DELETED or ARCHIVED
- * rates are refused before Xero. `expectedUpdatedAt` / `force` are not checked yet: see the marker below.
+ * rates are refused before Xero. An update based on an older version is a CONFLICT unless forced.
  */
 export async function updateTaxCode(
   caller: WriteCaller,
@@ -67,17 +67,19 @@ export async function updateTaxCode(
     connection.countryCode,
   );
   // Xero keeps no UpdatedDateUTC on tax rates: the check compares Xero's content with the cache's.
-  if (!force)
-    await assertCurrentVersion(
-      caller,
-      taxCodeOutbound,
-      'tax code',
-      existing,
-      input.expectedUpdatedAt,
-      connection,
-    );
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(
+        caller,
+        taxCodeOutbound,
+        'TaxCode',
+        existing,
+        input.expectedUpdatedAt,
+        connection,
+      );
   const outcome = await caller.pipeline.submit(
     {
+      basedOn,
       tenantId: caller.tenantId,
       app: caller.app,
       entity: 'TaxCode',

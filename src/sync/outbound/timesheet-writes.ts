@@ -94,17 +94,19 @@ export async function updateTimeSheet(
     region,
     await draftTimeSheet(manager, input, existing),
   );
-  if (!force)
-    await assertCurrentVersion(
-      caller,
-      timeSheetOutbound,
-      'timesheet',
-      existing,
-      input.expectedUpdatedAt,
-      connection,
-    );
+  const basedOn = force
+    ? undefined
+    : await assertCurrentVersion(
+        caller,
+        timeSheetOutbound,
+        'TimeSheet',
+        existing,
+        input.expectedUpdatedAt,
+        connection,
+      );
   const outcome = await caller.pipeline.submit(
     {
+      basedOn,
       tenantId: caller.tenantId,
       app: caller.app,
       entity: 'TimeSheet',
