@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { WidgetAggregate } from './widget-aggregates.js';
+import { WIDGET_AGGREGATES, type WidgetAggregate } from './widget-aggregates.js';
 
 /**
  * Above this many events since the last refresh, rebuilding from scratch is cheaper than re-posting the
@@ -66,6 +66,14 @@ export async function refreshAggregate(
     );
     return outcome;
   });
+}
+
+/**
+ * Brings every widget aggregate of the tenant up to date. The sync calls it after a run, so the first
+ * dashboard read after a large first sync does not wait for the rebuild (seconds at 100k invoices).
+ */
+export async function refreshWidgetAggregates(manager: EntityManager, tenantId: string): Promise<void> {
+  for (const aggregate of WIDGET_AGGREGATES) await refreshAggregate(manager, tenantId, aggregate);
 }
 
 /** Rebuilds the tenant's aggregate from all its documents, whatever its state says. */

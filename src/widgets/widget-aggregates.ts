@@ -59,3 +59,6 @@ export const SALES_AGGREGATE: WidgetAggregate = {
      GROUP BY i.id, i.type, i.transaction_date, l.item_id, i.currency`,
   fingerprint: `'sales-1'`,
 };
+
+/** Every aggregate the widgets read. */
+export const WIDGET_AGGREGATES: readonly WidgetAggregate[] = [LEDGER_AGGREGATE, SALES_AGGREGATE];

@@ -9,11 +9,7 @@ import {
   rebuildAggregate,
   refreshAggregate,
 } from '../../src/widgets/widget-aggregate-refresh.js';
-import {
-  LEDGER_AGGREGATE,
-  SALES_AGGREGATE,
-  type WidgetAggregate,
-} from '../../src/widgets/widget-aggregates.js';
+import { WIDGET_AGGREGATES, type WidgetAggregate } from '../../src/widgets/widget-aggregates.js';
 
 /** Accounts that documents post to (no rows needed but for the bank's in one test). */
 export const A = { bank: randomUUID(), sales: randomUUID(), rent: randomUUID() };
@@ -122,7 +118,7 @@ export class AggregateHarness {
   /** Refreshes both aggregates, checks each equals a rebuild row for row, and returns how they refreshed. */
   async refreshAndCompare(tenantId: string, label: string): Promise<RefreshOutcome['mode'][]> {
     const modes: RefreshOutcome['mode'][] = [];
-    for (const aggregate of [LEDGER_AGGREGATE, SALES_AGGREGATE]) {
+    for (const aggregate of WIDGET_AGGREGATES) {
       modes.push((await refreshAggregate(this.db.manager, tenantId, aggregate)).mode);
       const kept = await this.tables(tenantId, aggregate);
       expect(kept, `${aggregate.name} after ${label}`).toEqual(await this.fromScratch(tenantId, aggregate));

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../logger.js';
 import { SyncRun, SyncState } from '../../schema/sync-state.entity.js';
 import { XeroConnection, XeroConnectionStatus } from '../../schema/xero-connection.entity.js';
+import { refreshWidgetAggregates } from '../../widgets/widget-aggregate-refresh.js';
 import type { SyncStatusPublisher } from '../events/sync-status.js';
 import type { XeroServices } from '../xero/xero-services.js';
 import { type AfterPageHook, syncEntity } from './entity-sync.js';
@@ -71,6 +72,12 @@ export async function syncTenant(
         await runOne(deps, tenantId, spec, { api: xero.api, target }, options);
       }
       await db.manager.update(XeroConnection, { id: connection.id }, { lastSyncAt: new Date() });
+      await refreshWidgetAggregates(db.manager, tenantId).catch((error) =>
+        logger.warn(
+          { err: error, tenantId },
+          'widget sums not refreshed after the sync (the next read does it)',
+        ),
+      );
       status.publish(tenantId, { kind: 'SYNC_COMPLETED', message: 'Sync completed' });
       return true;
     } finally {
