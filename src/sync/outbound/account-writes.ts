@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, type FieldError } from '../../errors.js';
+import { badArgument, badUserInput, type FieldError } from '../../errors.js';
 import type { Account } from '../../schema/account.entity.js';
 import type { AccountInput } from '../../schema/account.input.js';
 import { AccountType, RecordStatus } from '../../schema/enums.js';
@@ -169,7 +169,7 @@ export async function upsertAccount(
 export async function archiveAccount(caller: WriteCaller, id: string): Promise<WriteAnswer> {
   const existing = await loadRecord<Account>(caller, 'Account', id);
   if (existing.status !== RecordStatus.ACTIVE)
-    throw badUserInput([{ path: 'id', message: `This account is already ${existing.status}.` }]);
+    throw badArgument('id', `This account is already ${existing.status}.`);
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
     app: caller.app,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Allocation } from 'xero-node';
-import { badUserInput, type FieldError } from '../../errors.js';
+import { badArgument, badUserInput, type FieldError } from '../../errors.js';
 import type { CreditNote } from '../../schema/credit-note.entity.js';
 import type { CreditNoteAllocationInput, CreditNoteInput } from '../../schema/credit-note.input.js';
 import { PartyType, TransactionStatus } from '../../schema/enums.js';
@@ -57,9 +57,7 @@ export async function updateCreditNote(
 ): Promise<WriteAnswer> {
   const existing = await loadCreditNote(caller, id);
   if (!WRITABLE.includes(existing.status)) {
-    throw badUserInput([
-      { path: 'id', message: `This credit note is ${existing.status}: Xero does not allow editing it.` },
-    ]);
+    throw badArgument('id', `This credit note is ${existing.status}: Xero does not allow editing it.`);
   }
   const note = await resolveInvoiceInput(
     caller.pipeline.deps.db.manager,
@@ -114,12 +112,10 @@ export async function setCreditNoteStatus(
       ? [TransactionStatus.AUTHORISED]
       : [TransactionStatus.DRAFT, TransactionStatus.SUBMITTED];
   if (!allowed.includes(existing.status)) {
-    throw badUserInput([
-      {
-        path: 'id',
-        message: `A ${existing.status} credit note cannot be ${status === TransactionStatus.VOIDED ? 'voided' : 'deleted'}; Xero allows it for ${allowed.join(' or ')} only.`,
-      },
-    ]);
+    throw badArgument(
+      'id',
+      `A ${existing.status} credit note cannot be ${status === TransactionStatus.VOIDED ? 'voided' : 'deleted'}; Xero allows it for ${allowed.join(' or ')} only.`,
+    );
   }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,

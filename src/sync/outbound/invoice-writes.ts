@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import { TransactionStatus } from '../../schema/enums.js';
 import type { Invoice } from '../../schema/invoice.entity.js';
 import type { InvoiceInput } from '../../schema/invoice.input.js';
@@ -113,12 +113,10 @@ export async function setInvoiceStatus(
       : [TransactionStatus.DRAFT, TransactionStatus.SUBMITTED];
   if (!allowed.includes(existing.status)) {
     const verb = status === TransactionStatus.VOIDED ? 'voided' : 'deleted';
-    throw badUserInput([
-      {
-        path: 'id',
-        message: `A ${existing.status} invoice cannot be ${verb}; Xero allows it for ${allowed.join(' or ')} only.`,
-      },
-    ]);
+    throw badArgument(
+      'id',
+      `A ${existing.status} invoice cannot be ${verb}; Xero allows it for ${allowed.join(' or ')} only.`,
+    );
   }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,

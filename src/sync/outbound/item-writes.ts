@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import { RecordStatus } from '../../schema/enums.js';
 import type { Item } from '../../schema/item.entity.js';
 import type { ItemInput } from '../../schema/item.input.js';
@@ -119,7 +119,7 @@ export async function deleteItem(caller: WriteCaller, id: string): Promise<Write
 async function loadItem(caller: WriteCaller, id: string): Promise<Item> {
   const found = await loadRecord<Item>(caller, 'Item', id);
   if (found.status === RecordStatus.DELETED) {
-    throw badUserInput([{ path: 'id', message: 'This item is deleted.' }]);
+    throw badArgument('id', 'This item is deleted.');
   }
   return found;
 }

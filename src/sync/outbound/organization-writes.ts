@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { upsertEntities } from '../../cache/upsert.js';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import { SyncStatus } from '../../schema/connec-entity.js';
 import { RecordStatus } from '../../schema/enums.js';
 import type { Organization } from '../../schema/organization.entity.js';
@@ -107,7 +107,7 @@ export async function upsertOrganization(
 export async function archiveOrganization(caller: WriteCaller, id: string): Promise<WriteAnswer> {
   const existing = await loadOrganization(caller, id);
   if (existing.status !== RecordStatus.ACTIVE) {
-    throw badUserInput([{ path: 'id', message: `This organization is already ${existing.status}.` }]);
+    throw badArgument('id', `This organization is already ${existing.status}.`);
   }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,
@@ -351,7 +351,7 @@ function organizationWrite(
 async function loadOrganization(caller: WriteCaller, id: string): Promise<Organization> {
   const found = await loadRecord<Organization>(caller, 'Organization', id);
   if (found.status === RecordStatus.DELETED) {
-    throw badUserInput([{ path: 'id', message: 'This organization was deleted in Xero.' }]);
+    throw badArgument('id', 'This organization was deleted in Xero.');
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput } from '../../errors.js';
+import { badArgument, badUserInput } from '../../errors.js';
 import { PayRunStatus } from '../../schema/enums.js';
 import type { PayRun } from '../../schema/pay-run.entity.js';
 import type { PayRunInput } from '../../schema/pay-run.input.js';
@@ -76,13 +76,10 @@ async function existingPayRun(caller: WriteCaller, id: string, input: PayRunInpu
   payrollRegionOf(await caller.pipeline.connectionFor(caller.tenantId));
   const existing = await loadRecord<PayRun>(caller, 'PayRun', id);
   if (existing.status === PayRunStatus.POSTED) {
-    throw badUserInput([
-      {
-        path: 'id',
-        message:
-          'This pay run is POSTED: Xero does not allow changing a posted pay run, so nothing was changed.',
-      },
-    ]);
+    throw badArgument(
+      'id',
+      'This pay run is POSTED: Xero does not allow changing a posted pay run, so nothing was changed.',
+    );
   }
   const { path, schedule } = await findPaySchedule(caller.pipeline.deps.db.manager, caller.tenantId, input);
   if (schedule.id !== existing.payScheduleId) {
@@ -123,7 +120,7 @@ async function findPaySchedule(
   input: PayRunInput,
 ): Promise<{ path: string; schedule: { id: string; xeroId: string | null } }> {
   if (!input.payScheduleId && !input.paySchedule) {
-    throw badUserInput([{ path: 'payScheduleId', message: 'Name the pay schedule.' }]);
+    throw badArgument('payScheduleId', 'Name the pay schedule.');
   }
   const path = input.paySchedule ? 'paySchedule' : 'payScheduleId';
   const found = await lookupReferences(manager, tenantId, [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import { PartyType, PaymentStatus } from '../../schema/enums.js';
 import type { Payment } from '../../schema/payment.entity.js';
 import type { PaymentInput } from '../../schema/payment.input.js';
@@ -78,7 +78,7 @@ export async function upsertPayment(
 export async function deletePayment(caller: WriteCaller, id: string): Promise<WriteAnswer> {
   const existing = await loadRecord<Payment>(caller, 'Payment', id);
   if (existing.status === PaymentStatus.DELETED) {
-    throw badUserInput([{ path: 'id', message: 'This payment is already deleted.' }]);
+    throw badArgument('id', 'This payment is already deleted.');
   }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,

@@ -1,4 +1,4 @@
-import { badUserInput, payrollNotEnabled } from '../../errors.js';
+import { badArgument, payrollNotEnabled } from '../../errors.js';
 import type { XeroConnection } from '../../schema/xero-connection.entity.js';
 
 export type PayrollRegion = 'AU' | 'US';
@@ -26,10 +26,8 @@ export function payrollRegionOf(connection: XeroConnection): PayrollRegion {
 export function requireRegion(region: PayrollRegion, needed: PayrollRegion, what: string): void {
   if (region === needed) return;
   const where = needed === 'AU' ? 'Australian' : 'US';
-  throw badUserInput([
-    {
-      path: 'input',
-      message: `${what} exist in ${where} payroll only; this organisation's payroll is ${region}.`,
-    },
-  ]);
+  throw badArgument(
+    'input',
+    `${what} exist in ${where} payroll only; this organisation's payroll is ${region}.`,
+  );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, type FieldError } from '../../errors.js';
+import { badArgument, badUserInput, type FieldError } from '../../errors.js';
 import { LeavePeriodStatus, PayItemType } from '../../schema/enums.js';
 import type { LeaveApplication } from '../../schema/leave-application.entity.js';
 import type { LeaveApplicationInput } from '../../schema/payroll.input.js';
@@ -48,13 +48,10 @@ export async function updateLeaveApplication(
     [caller.tenantId, existing.id, LeavePeriodStatus.PROCESSED],
   );
   if (processed.length > 0) {
-    throw badUserInput([
-      {
-        path: 'id',
-        message:
-          'This leave application has leave PROCESSED in a posted pay run: Xero does not allow changing it, so nothing was changed.',
-      },
-    ]);
+    throw badArgument(
+      'id',
+      'This leave application has leave PROCESSED in a posted pay run: Xero does not allow changing it, so nothing was changed.',
+    );
   }
   const write = await prepareLeaveWrite(caller, input, existing);
   return { ...(await caller.pipeline.submit(write, connection)), warnings: [] };

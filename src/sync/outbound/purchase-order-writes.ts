@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument, badUserInput } from '../../errors.js';
 import { PartyType, PurchaseOrderStatus, TaxCalculation, TransactionStatus } from '../../schema/enums.js';
 import type { InvoiceInput } from '../../schema/invoice.input.js';
 import type { PurchaseOrder } from '../../schema/purchase-order.entity.js';
@@ -139,7 +139,7 @@ export async function upsertPurchaseOrder(
 export async function deletePurchaseOrder(caller: WriteCaller, id: string): Promise<WriteAnswer> {
   const existing = await loadRecord<PurchaseOrder>(caller, 'PurchaseOrder', id);
   if (!WRITABLE.includes(existing.status)) {
-    throw badUserInput([{ path: 'id', message: `A ${existing.status} purchase order cannot be deleted.` }]);
+    throw badArgument('id', `A ${existing.status} purchase order cannot be deleted.`);
   }
   const outcome = await caller.pipeline.submit({
     tenantId: caller.tenantId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import { RecordStatus } from '../../schema/enums.js';
 import type { TaxCode } from '../../schema/tax-code.entity.js';
 import type { TaxCodeInput } from '../../schema/tax-code.input.js';
@@ -131,6 +131,6 @@ export async function deleteTaxCode(caller: WriteCaller, id: string): Promise<Wr
 async function loadWritableTaxCode(caller: WriteCaller, id: string): Promise<TaxCode> {
   const existing = await loadRecord<TaxCode>(caller, 'TaxCode', id);
   const locked = lockedTaxCodeReason(existing);
-  if (locked) throw badUserInput([{ path: 'id', message: locked }]);
+  if (locked) throw badArgument('id', locked);
   return existing;
 }

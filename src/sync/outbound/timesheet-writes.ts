@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import { TimeSheetStatus } from '../../schema/enums.js';
 import type { TimeSheet } from '../../schema/time-sheet.entity.js';
 import type { TimeSheetInput } from '../../schema/time-sheet.input.js';
@@ -79,13 +79,10 @@ export async function updateTimeSheet(
   const region = payrollRegionOf(connection);
   const existing = await loadRecord<TimeSheet>(caller, 'TimeSheet', id);
   if (existing.status === TimeSheetStatus.PROCESSED) {
-    throw badUserInput([
-      {
-        path: 'id',
-        message:
-          'This timesheet is PROCESSED: it was paid in a posted pay run and Xero does not allow changing it, so nothing was changed.',
-      },
-    ]);
+    throw badArgument(
+      'id',
+      'This timesheet is PROCESSED: it was paid in a posted pay run and Xero does not allow changing it, so nothing was changed.',
+    );
   }
   const manager = caller.pipeline.deps.db.manager;
   const sheet = await resolveTimeSheet(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '../../errors.js';
+import { badArgument } from '../../errors.js';
 import type { WorkLocationInput } from '../../schema/payroll.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import type { WorkLocation } from '../../schema/work-location.entity.js';
@@ -63,9 +63,8 @@ function prepareWorkLocationWrite(
   options: CreateOptions = {},
 ): WriteRequest {
   const name = input.name.trim();
-  if (!name) throw badUserInput([{ path: 'name', message: 'Required.' }]);
-  if (input.name.length > MAX_NAME)
-    throw badUserInput([{ path: 'name', message: `Must be at most ${MAX_NAME} characters.` }]);
+  if (!name) throw badArgument('name', 'Required.');
+  if (input.name.length > MAX_NAME) throw badArgument('name', `Must be at most ${MAX_NAME} characters.`);
   const address = input.address === undefined ? existing?.address : input.address;
   const phone = input.phone === undefined ? existing?.phone : input.phone;
   const isPrimary = input.isPrimary ?? existing?.isPrimary ?? false;
