@@ -5,6 +5,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -35,6 +36,19 @@ export abstract class TenantOwned {
   id!: string;
 
   @Column({ type: 'uuid', name: 'tenant_id' })
+  tenantId!: string;
+
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: Tenant;
+}
+
+/**
+ * A row keyed by its tenant first (per-tenant state, logs and sums): `tenant_id` is the first part of
+ * the primary key, and the row goes with its tenant.
+ */
+export abstract class TenantKeyed {
+  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
   tenantId!: string;
 
   @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Tenant } from './tenant.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TenantKeyed } from './connec-entity.js';
 
 /** What happened to a record. */
 export enum SyncAction {
@@ -16,14 +16,7 @@ export enum SyncAction {
  */
 @Entity({ name: 'sync_events' })
 @Index('sync_events_entity_idx', ['tenantId', 'entityType', 'entityId'])
-export class SyncEvent {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class SyncEvent extends TenantKeyed {
   /** bigint arrives from pg as a string, so it stays exact past 2^53. */
   @PrimaryColumn({ type: 'bigint' })
   seq!: string;
@@ -54,14 +47,7 @@ export class SyncEvent {
 
 /** The last `seq` handed out per tenant; updating it takes the row lock that orders the tenant's events. */
 @Entity({ name: 'tenant_event_counters' })
-export class TenantEventCounter {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class TenantEventCounter extends TenantKeyed {
   @Column({ type: 'bigint', name: 'last_seq', default: 0 })
   lastSeq!: string;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Tenant } from '../schema/tenant.entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { TenantKeyed } from '../schema/connec-entity.js';
 
 /**
  * What one cached document (invoice, credit note or payment) posts to one account, by the rules of
@@ -7,14 +7,7 @@ import { Tenant } from '../schema/tenant.entity.js';
  * taken back out of `ledger_daily`. Documents that post nothing have no rows; nor do zero amounts.
  */
 @Entity({ name: 'ledger_doc_postings' })
-export class LedgerDocPosting {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class LedgerDocPosting extends TenantKeyed {
   /** The invoice, credit note or payment (ids are unique across the three). */
   @PrimaryColumn({ type: 'uuid', name: 'doc_id' })
   docId!: string;
@@ -36,14 +29,7 @@ export class LedgerDocPosting {
  * documents. A row exists only while its amount is not zero.
  */
 @Entity({ name: 'ledger_daily' })
-export class LedgerDaily {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class LedgerDaily extends TenantKeyed {
   @PrimaryColumn({ type: 'uuid', name: 'account_id' })
   accountId!: string;
 

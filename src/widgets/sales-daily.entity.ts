@@ -1,19 +1,12 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Tenant } from '../schema/tenant.entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { TenantKeyed } from '../schema/connec-entity.js';
 
 /**
  * What one issued invoice (or bill) contributes to salesGrowth for one item: its lines of that item
  * summed. Kept so that a changed invoice's old contribution can be taken back out of `sales_daily`.
  */
 @Entity({ name: 'sales_doc_items' })
-export class SalesDocItem {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class SalesDocItem extends TenantKeyed {
   @PrimaryColumn({ type: 'uuid', name: 'doc_id' })
   docId!: string;
 
@@ -47,14 +40,7 @@ export class SalesDocItem {
 
 /** `sales_doc_items` summed per type, day, item and currency: what salesGrowth reads. Rows with no lines go. */
 @Entity({ name: 'sales_daily' })
-export class SalesDaily {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class SalesDaily extends TenantKeyed {
   @PrimaryColumn({ type: 'text' })
   type!: string;
 

@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Tenant } from '../schema/tenant.entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { TenantKeyed } from '../schema/connec-entity.js';
 
 /**
  * How far one incrementally maintained widget aggregate (`ledger`, `sales`) of a tenant has read the
@@ -8,14 +8,7 @@ import { Tenant } from '../schema/tenant.entity.js';
  * means a full rebuild. Not a Connec! entity: no id map, no events.
  */
 @Entity({ name: 'widget_aggregate_state' })
-export class WidgetAggregateState {
-  @PrimaryColumn({ type: 'uuid', name: 'tenant_id' })
-  tenantId!: string;
-
-  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: Tenant;
-
+export class WidgetAggregateState extends TenantKeyed {
   @PrimaryColumn({ type: 'text' })
   name!: string;
 
