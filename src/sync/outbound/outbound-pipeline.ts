@@ -161,9 +161,9 @@ export class OutboundPipeline {
         write.tenantId,
         write.connecId,
       ]);
-      if (write.basedOn) await assertStillCurrent(tx, write.tenantId, write, write.basedOn);
       // An older op of this record still waits: this one goes behind it, never around it.
       const queued = (await pendingOpsOf(tx, write)).length > 0;
+      if (write.basedOn) await assertStillCurrent(tx, write.tenantId, write.basedOn, queued);
       const op = await insertOp(tx, write, {
         attempts: queued ? 0 : 1,
         nextAttemptAt: new Date(Date.now() + (queued ? 0 : options.leaseMs)),

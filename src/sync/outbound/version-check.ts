@@ -88,30 +88,27 @@ export async function assertCurrentVersion(
 }
 
 /**
- * The gateway's half of `assertCurrentVersion` again, in the transaction that queues the write of
- * `entity`/`connecId` and under its lock: the versioned record has not changed since, and no other write
- * of the record is still on its way to Xero (its change is in no version the caller could have read, and
+ * The gateway's half of `assertCurrentVersion` again, in the transaction that queues the write and under
+ * its record's lock: the versioned record has not changed since, and no other write of the record is
+ * still on its way to Xero (`otherPending`: its change is in no version the caller could have read, and
  * this write would silently overwrite it). Xero's half cannot be made atomic: Xero has no conditional
  * update.
  */
 export async function assertStillCurrent(
   tx: EntityManager,
   tenantId: string,
-  write: { entity: CacheEntityName; connecId: string },
   basis: VersionBasis,
+  otherPending: boolean,
 ): Promise<void> {
   const table = tx.getRepository(cacheEntityTypes[basis.entity].entity).metadata.tableName;
-  const [row]: Array<{ updated_at: Date; pending: boolean }> = await tx.query(
-    `SELECT updated_at,
-            EXISTS (SELECT 1 FROM outbound_ops WHERE tenant_id = $1 AND entity_type = $3 AND connec_id = $4
-                       AND status = 'PENDING') AS pending
-       FROM ${table} WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, basis.id, write.entity, write.connecId],
+  const [row]: Array<{ updated_at: Date }> = await tx.query(
+    `SELECT updated_at FROM ${table} WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, basis.id],
   );
   if (row && new Date(row.updated_at).getTime() > basis.expected.getTime()) {
     throw changed(basis, new Date(row.updated_at), 'in the gateway');
   }
-  if (row?.pending) {
+  if (otherPending) {
     throw conflict(
       `The ${LABELS[basis.entity]} has another change on its way to Xero, which its version of ${basis.expected.toISOString()} does not include: re-read it once that change lands, or pass force: true to overwrite.`,
       { expectedUpdatedAt: basis.expected.toISOString(), currentUpdatedAt: null },
