@@ -1,5 +1,6 @@
 import { badArgument, payrollNotEnabled } from '../../errors.js';
 import type { XeroConnection } from '../../schema/xero-connection.entity.js';
+import type { WriteCaller } from './write-caller.js';
 
 export type PayrollRegion = 'AU' | 'US';
 
@@ -30,4 +31,15 @@ export function requireRegion(region: PayrollRegion, needed: PayrollRegion, what
     'input',
     `${what} exist in ${where} payroll only; this organisation's payroll is ${region}.`,
   );
+}
+
+/** The tenant's Xero connection, for a write that exists in `needed`'s payroll only (see requireRegion). */
+export async function payrollConnectionIn(
+  caller: WriteCaller,
+  needed: PayrollRegion,
+  what: string,
+): Promise<XeroConnection> {
+  const connection = await caller.pipeline.connectionFor(caller.tenantId);
+  requireRegion(payrollRegionOf(connection), needed, what);
+  return connection;
 }

@@ -5,7 +5,7 @@ import type { LeaveApplication } from '../../schema/leave-application.entity.js'
 import type { LeaveApplicationInput } from '../../schema/payroll.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import type { WriteRequest } from './outbound-pipeline.js';
-import { payrollRegionOf, requireRegion } from './payroll-gate.js';
+import { payrollConnectionIn } from './payroll-gate.js';
 import { lookupReferences } from './reference-lookup.js';
 import {
   type CreateOptions,
@@ -24,8 +24,7 @@ export async function createLeaveApplication(
   input: LeaveApplicationInput,
   options: CreateOptions = {},
 ): Promise<WriteAnswer> {
-  const connection = await caller.pipeline.connectionFor(caller.tenantId);
-  requireRegion(payrollRegionOf(connection), 'AU', 'Leave applications');
+  const connection = await payrollConnectionIn(caller, 'AU', 'Leave applications');
   const write = await prepareLeaveWrite(caller, input, null, options);
   return { ...(await caller.pipeline.submit(write, connection)), warnings: [] };
 }
@@ -40,8 +39,7 @@ export async function updateLeaveApplication(
   id: string,
   input: LeaveApplicationInput,
 ): Promise<WriteAnswer> {
-  const connection = await caller.pipeline.connectionFor(caller.tenantId);
-  requireRegion(payrollRegionOf(connection), 'AU', 'Leave applications');
+  const connection = await payrollConnectionIn(caller, 'AU', 'Leave applications');
   const existing = await loadRecord<LeaveApplication>(caller, 'LeaveApplication', id);
   const processed: unknown[] = await caller.pipeline.deps.db.query(
     `SELECT 1 FROM leave_periods WHERE tenant_id = $1 AND leave_application_id = $2 AND status = $3 LIMIT 1`,
@@ -75,8 +73,7 @@ export async function decideLeaveApplication(
   id: string,
   decision: 'APPROVE' | 'REJECT',
 ): Promise<WriteAnswer> {
-  const connection = await caller.pipeline.connectionFor(caller.tenantId);
-  requireRegion(payrollRegionOf(connection), 'AU', 'Leave applications');
+  const connection = await payrollConnectionIn(caller, 'AU', 'Leave applications');
   const existing = await loadRecord<LeaveApplication>(caller, 'LeaveApplication', id);
   const outcome = await caller.pipeline.submit(
     {

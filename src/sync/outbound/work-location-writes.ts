@@ -4,7 +4,7 @@ import type { WorkLocationInput } from '../../schema/payroll.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import type { WorkLocation } from '../../schema/work-location.entity.js';
 import type { WriteRequest } from './outbound-pipeline.js';
-import { payrollRegionOf, requireRegion } from './payroll-gate.js';
+import { payrollConnectionIn } from './payroll-gate.js';
 import {
   type CreateOptions,
   loadRecord,
@@ -21,8 +21,7 @@ export async function createWorkLocation(
   input: WorkLocationInput,
   options: CreateOptions = {},
 ): Promise<WriteAnswer> {
-  const connection = await caller.pipeline.connectionFor(caller.tenantId);
-  requireRegion(payrollRegionOf(connection), 'US', 'Work locations');
+  const connection = await payrollConnectionIn(caller, 'US', 'Work locations');
   const write = prepareWorkLocationWrite(caller, input, null, options);
   return { ...(await caller.pipeline.submit(write, connection)), warnings: [] };
 }
@@ -36,8 +35,7 @@ export async function updateWorkLocation(
   id: string,
   input: WorkLocationInput,
 ): Promise<WriteAnswer> {
-  const connection = await caller.pipeline.connectionFor(caller.tenantId);
-  requireRegion(payrollRegionOf(connection), 'US', 'Work locations');
+  const connection = await payrollConnectionIn(caller, 'US', 'Work locations');
   const existing = await loadRecord<WorkLocation>(caller, 'WorkLocation', id);
   const write = prepareWorkLocationWrite(caller, input, existing);
   return { ...(await caller.pipeline.submit(write, connection)), warnings: [] };
