@@ -204,14 +204,16 @@ describe('writes survive the gateway process', () => {
 
   it('leaves a write held by a live process alone until that process settles it', async () => {
     const { inProcess, faults, createInvoice, expectExactlyOnce, opsOf } = await setUp();
-    for (const fault of SLOW_THEN_FAILING(9000)) await faults(fault);
-    const holder = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, mutationDeadlineMs: 20_000 });
-    // 3 s of silence (15 missed beats) makes a process dead: a loaded CI machine can delay one beat by a second.
-    const watcher = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, presumedDeadAfterMs: 3000 });
+    for (const fault of SLOW_THEN_FAILING(16_000)) await faults(fault);
+    const holder = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, mutationDeadlineMs: 25_000 });
+    // 8 s of silence (40 missed beats) makes a process dead. With 3 s, CI once saw the watcher take the op
+    // over, which it does only when no beat reached Postgres for 3 s: a loaded machine can stall that long.
+    const watcher = await inProcess({ ...FAST_OUTBOUND, heartbeatMs: 200, presumedDeadAfterMs: 8000 });
     const answer = createInvoice(`${holder.url}/graphql`, 'held-by-the-living');
-    // For the 9 s Xero holds the push, the watcher polls every 100 ms and must not take the op over. It
-    // looks after 5 s, not near the end of the hold: a timer of a loaded machine can fire late.
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // For the 16 s Xero holds the push, the watcher polls every 100 ms and must not take the op over. It
+    // looks after 12 s: past the 8 s at which a holder that beat only once, at its start, would have
+    // lost the op, and before the hold ends even when a loaded machine fires the timer late.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
     expect((await opsOf(watcher))[0]).toMatchObject({ status: 'PENDING', attempts: 1 });
     // Xero fails the held push; the holder's in-line retry lands it. The watcher never claimed it.
     const body = await answer;
