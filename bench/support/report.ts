@@ -56,12 +56,14 @@ const HEADER = [
 
 function cells(row: Row): string[] {
   const unit = row.unit === row.metric ? '' : ` ${row.unit}`;
+  const withUnit = (value: number | null) =>
+    value === null || Number.isNaN(value) ? '-' : `${figure(value)}${unit}`;
   return [
     row.suite,
     row.note ? `${row.scenario} (${row.note})` : row.scenario,
     row.metric,
-    `${figure(row.gateway)}${unit}`,
-    row.baseline === null ? '-' : `${figure(row.baseline)}${unit}`,
+    withUnit(row.gateway),
+    withUnit(row.baseline),
     ratio(row),
     row.better,
     row.baselineName,

@@ -17,10 +17,14 @@ export interface Row {
 
 type RowInput = Omit<Row, 'ratio'>;
 
-/** Builds a row, computing gateway / baseline (null without a usable baseline). */
+/**
+ * Builds a row, computing gateway / baseline: null without a usable pair (no baseline, a zero one, or a
+ * side with no figure, e.g. the p50 of a side that got no answer within the window).
+ */
 export function row(input: RowInput): Row {
   const { gateway, baseline } = input;
-  const ratio = baseline === null || baseline === 0 ? null : gateway / baseline;
+  const usable = baseline !== null && baseline !== 0 && Number.isFinite(baseline) && Number.isFinite(gateway);
+  const ratio = usable ? gateway / baseline : null;
   return { ...input, ratio };
 }
 
