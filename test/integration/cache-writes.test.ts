@@ -265,8 +265,7 @@ describe('cache writes', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(payloads).toEqual([]);
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(payloads).toEqual([`${tenant.id}:1`]);
+      await expect.poll(() => payloads, { timeout: 10_000 }).toEqual([`${tenant.id}:1`]);
     } finally {
       await listener.end();
     }
