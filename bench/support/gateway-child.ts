@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { GATEWAY_NODE_FLAGS } from '../../src/node-flags.js';
 import type { XeroSettings } from '../../src/sync/xero/xero-settings.js';
 import { type Child, spawnChild } from './child.js';
 
@@ -14,8 +15,8 @@ export function spawnGateway(
     PORT: '0',
     DEMO_MODE: 'false',
     LOG_LEVEL: 'silent',
-    // The young generation `npm start` gives the gateway (see package.json): the figures are of what runs.
-    NODE_OPTIONS: '--max-semi-space-size=64',
+    // The Node flags `npm start` gives the gateway: the figures are of what runs.
+    NODE_OPTIONS: GATEWAY_NODE_FLAGS.join(' '),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     // The emulator's limits are lifted too: the figures measure the gateway, not Xero's 60 a minute.
     XERO_CALLS_PER_WINDOW: '10000000',

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { GATEWAY_NODE_FLAGS } from '../../src/node-flags.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -11,10 +12,10 @@ export interface GatewayProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `npm start`'s command (tsx src/main.ts) as a real child process with only the given environment. */
+/** Runs `npm start`'s command (its Node flags, tsx src/main.ts) as a real child process with only the given environment. */
 export function spawnGateway(env: Record<string, string>): GatewayProcess {
   // The same command as `npm start`, without npm in between so the signals go straight to the gateway.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
