@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Row } from './stats.js';
+import { isFigure, type Row } from './stats.js';
 
 export interface Machine {
   cpus: number;
@@ -32,7 +32,7 @@ export function machine(): Machine {
 
 /** A figure with about three significant digits. */
 export function figure(value: number | null): string {
-  if (value === null || Number.isNaN(value)) return '-';
+  if (!isFigure(value)) return '-';
   const abs = Math.abs(value);
   if (abs >= 100) return Math.round(value).toLocaleString('en-US');
   if (abs >= 10) return value.toFixed(1);
@@ -56,8 +56,7 @@ const HEADER = [
 
 function cells(row: Row): string[] {
   const unit = row.unit === row.metric ? '' : ` ${row.unit}`;
-  const withUnit = (value: number | null) =>
-    value === null || Number.isNaN(value) ? '-' : `${figure(value)}${unit}`;
+  const withUnit = (value: number | null) => (isFigure(value) ? `${figure(value)}${unit}` : '-');
   return [
     row.suite,
     row.note ? `${row.scenario} (${row.note})` : row.scenario,

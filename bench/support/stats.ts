@@ -23,9 +23,13 @@ type RowInput = Omit<Row, 'ratio'>;
  */
 export function row(input: RowInput): Row {
   const { gateway, baseline } = input;
-  const usable = baseline !== null && baseline !== 0 && Number.isFinite(baseline) && Number.isFinite(gateway);
-  const ratio = usable ? gateway / baseline : null;
+  const ratio = isFigure(gateway) && isFigure(baseline) && baseline !== 0 ? gateway / baseline : null;
   return { ...input, ratio };
+}
+
+/** A measured figure: not null, and not the NaN of a quantile of no samples. */
+export function isFigure(value: number | null): value is number {
+  return value !== null && Number.isFinite(value);
 }
 
 /** The q-quantile (0..1) of already sorted values (nearest rank). */
