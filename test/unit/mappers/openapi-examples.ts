@@ -12,7 +12,8 @@ import { parse } from 'yaml';
 type Spec = 'accounting' | 'payroll-au';
 type Rec = Record<string, unknown>;
 
-const SPEC_DIR = path.resolve(import.meta.dirname, '../../../../shared/xero-openapi');
+// Xero's OpenAPI specs (16.1.0), vendored in the repository: see specs/xero-openapi/README.md.
+const SPEC_DIR = path.resolve(import.meta.dirname, '../../../specs/xero-openapi');
 const FILES: Record<Spec, string> = {
   accounting: 'xero_accounting.yaml',
   'payroll-au': 'xero-payroll-au.yaml',

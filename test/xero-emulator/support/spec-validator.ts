@@ -3,8 +3,8 @@ import path from 'node:path';
 import * as validatorModule from 'openapi-response-validator';
 import { parse } from 'yaml';
 
-// The design folder sits beside the repository (`../shared`), in development and in CI alike.
-const SPEC_DIR = path.resolve(import.meta.dirname, '../../../../shared/xero-openapi');
+// Xero's OpenAPI specs (16.1.0), vendored in the repository: see specs/xero-openapi/README.md.
+const SPEC_DIR = path.resolve(import.meta.dirname, '../../../specs/xero-openapi');
 
 type Spec = {
   paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
