@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createDataSource } from '../../src/database/data-source.js';
-import { runMigrations } from '../../src/database/migrate.js';
+import { MIGRATED_TEMPLATE } from './template-database.js';
 
 export interface TestDatabase {
   url: string;
@@ -12,15 +12,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database with every migration applied, private to the calling test file. */
+/**
+ * A fresh database private to the calling test file: a copy of the run's migrated template (every
+ * migration applied), or empty with `migrate: false`.
+ */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const template = options.migrate === false ? '' : ` TEMPLATE ${MIGRATED_TEMPLATE}`;
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}${template}`));
   const url = withDatabase(adminUrl, name);
   const dataSource = createDataSource({ url, poolSize: 10 });
   await dataSource.initialize();
-  if (options.migrate !== false) await runMigrations(dataSource);
   return {
     url,
     name,
