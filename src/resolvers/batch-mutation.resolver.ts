@@ -1,7 +1,8 @@
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { Authorized, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { CacheEntityName } from '../cache/cache-entities.js';
 import type { GatewayContext } from '../context.js';
 import { SyncStatus } from '../schema/connec-entity.js';
+import { Scope } from '../schema/scope.js';
 import type { BatchItemAnswer } from '../sync/outbound/batch-writes.js';
 import { toPayload } from './mutation-payloads.js';
 
@@ -48,9 +49,11 @@ export function batchResultType<T extends object>(
     @Field(() => Int, { description: 'Position of the element in the input list.' })
     index!: number;
 
+    // As in a single write's payload: the record is data, and data needs the read scope.
+    @Authorized(Scope.READ)
     @Field(() => type, {
       nullable: true,
-      description: `The ${name} as the gateway now holds it (null when refused).`,
+      description: `The ${name} as the gateway now holds it (null when refused; read scope, FORBIDDEN without it).`,
     })
     record!: T | null;
 

@@ -46,9 +46,12 @@ export class EntityChangedResolver {
     };
   }
 
+  // SUBSCRIBE lets a key hear that something changed (ids, fields, cursor); the record itself is data.
+  @Authorized(Scope.READ)
   @FieldResolver(() => ConnecEntityUnion, {
     nullable: true,
-    description: 'The record as it is in the cache now; absent for deletions.',
+    description:
+      'The record as it is in the cache now; absent for deletions (read scope; FORBIDDEN without it).',
   })
   async entity(@Root() event: EntityChangeEvent, @Ctx() context: GatewayContext): Promise<unknown> {
     if (event.action === SyncAction.DELETED) return null;

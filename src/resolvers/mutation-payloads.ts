@@ -1,8 +1,9 @@
-import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, type ClassType, Field, ID, ObjectType } from 'type-graphql';
 import { type CacheEntityName, cacheEntityTypes } from '../cache/cache-entities.js';
 import type { GatewayContext } from '../context.js';
 import { xeroUnavailable } from '../errors.js';
 import { SyncStatus } from '../schema/connec-entity.js';
+import { Scope } from '../schema/scope.js';
 import type { WriteAnswer, WriteCaller } from '../sync/outbound/invoice-writes.js';
 import { outboundOf } from '../sync/outbound/outbound-worker.js';
 
@@ -21,7 +22,12 @@ export function writePayloadType<T extends object>(
 ): ClassType<WritePayload<T>> {
   @ObjectType(`${name}Payload`, { description: `The result of a write of a ${name}.` })
   class Payload implements WritePayload<T> {
-    @Field(() => type, { nullable: true, description: `The ${name} as the gateway now holds it.` })
+    // Writing is not reading: a write-only key learns whether its write was taken, not what the record holds.
+    @Authorized(Scope.READ)
+    @Field(() => type, {
+      nullable: true,
+      description: `The ${name} as the gateway now holds it (read scope; FORBIDDEN without it).`,
+    })
     record!: T | null;
 
     @Field(() => SyncStatus, {
