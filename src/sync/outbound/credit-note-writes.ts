@@ -9,7 +9,8 @@ import { pendingCreditNoteFields, toXeroCreditNote } from '../mappers/connec-cre
 import { compareDecimal } from '../mappers/connec-payment.mapper.js';
 import { subtractDecimal } from '../mappers/decimal.util.js';
 import { creditNoteOutbound } from './credit-note.outbound.js';
-import { type DocumentKind, resolveInvoiceInput } from './invoice-write.rules.js';
+import { withCapitalArticle } from './indefinite-article.js';
+import { chosenPersonExtra, type DocumentKind, resolveInvoiceInput } from './invoice-write.rules.js';
 import { lookupReferences } from './reference-lookup.js';
 import { assertCurrentVersion } from './version-check.js';
 import {
@@ -40,6 +41,7 @@ export async function createCreditNote(
       connecId: randomUUID(),
       request: toXeroCreditNote(note) as unknown as Record<string, unknown>,
       pending: pendingCreditNoteFields({ ...note, currency: note.currency ?? connection.baseCurrency }, true),
+      ...chosenPersonExtra(note),
       appExternalId: options.appExternalId,
       idempotencyKey: options.idempotencyKey,
     },
@@ -84,6 +86,7 @@ export async function updateCreditNote(
       },
       false,
     ),
+    ...chosenPersonExtra(note),
   });
   return { ...outcome, warnings: [] };
 }
@@ -114,7 +117,7 @@ export async function setCreditNoteStatus(
   if (!allowed.includes(existing.status)) {
     throw badArgument(
       'id',
-      `A ${existing.status} credit note cannot be ${status === TransactionStatus.VOIDED ? 'voided' : 'deleted'}; Xero allows it for ${allowed.join(' or ')} only.`,
+      `${withCapitalArticle(existing.status)} credit note cannot be ${status === TransactionStatus.VOIDED ? 'voided' : 'deleted'}; Xero allows it for ${allowed.join(' or ')} only.`,
     );
   }
   const outcome = await caller.pipeline.submit({

@@ -3,6 +3,7 @@ import { badUserInput, type FieldError } from '../../errors.js';
 import { PartyType, TaxCalculation, TransactionStatus } from '../../schema/enums.js';
 import type { InvoiceInput, InvoiceLineInput } from '../../schema/invoice.input.js';
 import type { ResolvedInvoice, ResolvedInvoiceLine } from '../mappers/connec-invoice.mapper.js';
+import { withArticle, withCapitalArticle } from './indefinite-article.js';
 import { type LookedUp, lookupReferences, type RefInput } from './reference-lookup.js';
 
 /** More lines than this is refused before Xero: its request size limit would refuse it anyway, less clearly. */
@@ -28,8 +29,6 @@ export interface DocumentKind {
 }
 export const INVOICE_KIND: DocumentKind = { noun: 'invoice', party: 'customer' };
 
-const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'An' : 'A');
-
 const compare = (a: string, b: string) => (a === b ? 0 : Number(a) < Number(b) ? -1 : 1);
 
 /** Field rules that need no database: required fields, lengths, enums, ranges, dates. Pure. */
@@ -38,14 +37,13 @@ export function checkInvoiceFields(
   isCreate: boolean,
   kind: DocumentKind = INVOICE_KIND,
 ): FieldError[] {
-  const A = article(kind.noun);
   const errors: FieldError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
   const hasCustomer = input.organizationId || input.organization || input.personId || input.person;
   if (isCreate && !hasCustomer) {
     add(
       'organizationId',
-      `${A} ${kind.noun} needs a ${kind.party} (an organization or a person): Xero requires a Contact.`,
+      `${withCapitalArticle(kind.noun)} needs a ${kind.party} (an organization or a person): Xero requires a Contact.`,
     );
   }
   if (input.organizationId && input.organization)
@@ -66,11 +64,11 @@ export function checkInvoiceFields(
     add('dueDate', 'Must be on or after transactionDate.');
   }
   if (isCreate && (!input.lines || input.lines.length === 0))
-    add('lines', `${A} ${kind.noun} needs at least one line.`);
+    add('lines', `${withCapitalArticle(kind.noun)} needs at least one line.`);
   if (input.lines && input.lines.length > MAX_INVOICE_LINES) {
     add(
       'lines',
-      `${A} ${kind.noun} can have at most ${MAX_INVOICE_LINES} lines (got ${input.lines.length}).`,
+      `${withCapitalArticle(kind.noun)} can have at most ${MAX_INVOICE_LINES} lines (got ${input.lines.length}).`,
     );
     return errors; // one clear error rather than thousands
   }
@@ -265,7 +263,7 @@ async function resolveLines(
     if (!account && status !== TransactionStatus.DRAFT) {
       found.errors.push({
         path: `lines.${index}.accountId`,
-        message: `An account is needed on every line of a ${status} ${kind.noun} (give one, or an item that has one).`,
+        message: `An account is needed on every line of ${withArticle(status)} ${kind.noun} (give one, or an item that has one).`,
       });
     }
     return {
@@ -282,4 +280,13 @@ async function resolveLines(
       taxRate: (taxCode?.effectiveRate as string | undefined) ?? null,
     };
   });
+}
+
+/**
+ * What a document write keeps with its op for the landing: the person the app asked for. Xero's
+ * invoices, credit notes and purchase orders name only the Contact, so its answer would otherwise
+ * make the document's person the Contact's primary person (see `keepChosenPeople`).
+ */
+export function chosenPersonExtra(resolved: { personId?: string | null }): { extra?: Record<string, unknown> } {
+  return resolved.personId ? { extra: { personId: resolved.personId } } : {};
 }

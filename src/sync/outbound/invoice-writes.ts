@@ -5,8 +5,9 @@ import type { Invoice } from '../../schema/invoice.entity.js';
 import type { InvoiceInput } from '../../schema/invoice.input.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import { pendingInvoiceFields, toXeroInvoice } from '../mappers/connec-invoice.mapper.js';
+import { withCapitalArticle } from './indefinite-article.js';
 import { invoiceOutbound } from './invoice.outbound.js';
-import { resolveInvoiceInput } from './invoice-write.rules.js';
+import { chosenPersonExtra, resolveInvoiceInput } from './invoice-write.rules.js';
 import { assertCurrentVersion } from './version-check.js';
 import {
   type CreateOptions,
@@ -37,6 +38,7 @@ export async function prepareInvoiceCreate(
       connecId: randomUUID(),
       request: toXeroInvoice(resolved) as unknown as Record<string, unknown>,
       pending,
+      ...chosenPersonExtra(resolved),
       appExternalId: options.appExternalId,
       idempotencyKey: options.idempotencyKey,
     },
@@ -84,6 +86,7 @@ export async function updateInvoice(
       { ...resolved, taxCalculation: resolved.lines ? calculation : resolved.taxCalculation },
       false,
     ),
+    ...chosenPersonExtra(resolved),
   });
   return { ...outcome, warnings: [] };
 }
@@ -115,7 +118,7 @@ export async function setInvoiceStatus(
     const verb = status === TransactionStatus.VOIDED ? 'voided' : 'deleted';
     throw badArgument(
       'id',
-      `A ${existing.status} invoice cannot be ${verb}; Xero allows it for ${allowed.join(' or ')} only.`,
+      `${withCapitalArticle(existing.status)} invoice cannot be ${verb}; Xero allows it for ${allowed.join(' or ')} only.`,
     );
   }
   const outcome = await caller.pipeline.submit({

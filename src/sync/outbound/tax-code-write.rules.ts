@@ -8,6 +8,7 @@ import type { TaxComponent } from '../../schema/value-objects.js';
 import { compareDecimal } from '../mappers/connec-payment.mapper.js';
 import { type ResolvedTaxCode, TAX_RATE_DECIMALS } from '../mappers/connec-tax-code.mapper.js';
 import { decimal } from '../mappers/decimal.util.js';
+import { withArticle } from './indefinite-article.js';
 
 /**
  * Xero's spec and docs state no maximum for a TaxRate's Name. 50 is the gateway's own limit, unconfirmed
@@ -74,12 +75,15 @@ function checkReportTaxType(
     return [
       {
         path,
-        message: `Xero requires a report tax type (e.g. OUTPUT, INPUT) from a ${countryCode} organisation.`,
+        message: `Xero requires a report tax type (e.g. OUTPUT, INPUT) from ${withArticle(countryCode)} organisation.`,
       },
     ];
   if (!reported && given)
     return [
-      { path, message: `Xero takes no report tax type from a ${countryCode} organisation: leave it out.` },
+      {
+        path,
+        message: `Xero takes no report tax type from ${withArticle(countryCode)} organisation: leave it out.`,
+      },
     ];
   return [];
 }

@@ -147,7 +147,8 @@ function allocate(ctx: ApiContext): { status: number; body: unknown } {
         errors.push('Invoice must be AUTHORISED to allocate a credit note to it.');
       const expected = cn.Type === 'ACCRECCREDIT' ? 'ACCREC' : 'ACCPAY';
       if (invoice.Type !== expected)
-        errors.push(`A ${String(cn.Type)} credit note can only be allocated to an ${expected} invoice.`);
+        // cn.Type is ACCRECCREDIT or ACCPAYCREDIT: both take "an".
+        errors.push(`An ${String(cn.Type)} credit note can only be allocated to an ${expected} invoice.`);
       if ((invoice.Contact as Rec).ContactID !== (cn.Contact as Rec).ContactID)
         errors.push('The invoice and credit note must have the same contact.');
       if (amount > (invoice.AmountDue as number))
