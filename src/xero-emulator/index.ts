@@ -5,6 +5,7 @@ import { randomToken } from './core/ids.js';
 import { RateLimiter } from './core/rate-limiter.js';
 import { TokenStore } from './identity/token-store.js';
 import { seedOrganisations } from './seed/seed.js';
+import { isIsoDate, utcToday } from './seed/seed-calendar.js';
 import { createHandler } from './server.js';
 import { Clock } from './state/clock.js';
 import { loadState, saveState, serialiseState } from './state/data-file.js';
@@ -17,6 +18,11 @@ export interface XeroEmulatorOptions {
   host?: string;
   seed?: 'demo' | 'empty';
   scale?: number;
+  /**
+   * The day (`YYYY-MM-DD`) the demo seed is placed for: its documents fall in the weeks up to it (see
+   * seed/seed-calendar.ts). Default: today in UTC. Tests pass a fixed day (REFERENCE_TODAY).
+   */
+  today?: string;
   webhookUrl?: string;
   webhookKey?: string;
   clientId?: string;
@@ -72,7 +78,9 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     providerName: 'Xero Emulator',
     seed: options.seed ?? 'demo',
     scale: options.scale ?? 0,
+    today: options.today ?? utcToday(),
   };
+  if (!isIsoDate(config.today)) throw new Error(`today must be a YYYY-MM-DD date, not "${config.today}"`);
   const clock = new Clock();
   const tokens = new TokenStore({
     get accessTokenTtlMs() {
@@ -123,8 +131,8 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
         tenantType: 'ORGANISATION',
       });
     },
-    reseed(seed, scale) {
-      const seeded = seedOrganisations(seed, scale);
+    reseed(seed, scale, today) {
+      const seeded = seedOrganisations(seed, scale, today);
       clock.observe(seeded.lastSeedMs);
       setOrgs(seeded.orgs);
       emu.markDirty();
@@ -132,7 +140,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
   };
   const loaded = options.dataFile ? loadState(options.dataFile, tokens) : undefined;
   if (loaded) setOrgs(loaded);
-  else emu.reseed(config.seed, config.scale);
+  else emu.reseed(config.seed, config.scale, config.today);
 
   const server: Server = createServer(createHandler(emu));
   server.keepAliveTimeout = 5000;

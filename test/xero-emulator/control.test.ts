@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type Api, mintTokens, rawApi } from './support/emulator-client.js';
 
 let emu: RunningXeroEmulator;
@@ -12,7 +13,7 @@ const post = (path: string, body: unknown) =>
   fetch(`${emu.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ limits: { perMinute: 10_000 } });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perMinute: 10_000 } });
   api = rawApi(emu, (await mintTokens(emu)).access_token, emu.organisations[0].tenantId);
 });
 afterAll(() => emu.stop());
@@ -75,8 +76,22 @@ describe('Control API', () => {
     expect(after.Name).toBe('Marine Systems');
   });
 
+  it('reset places the demo seed for the `today` it is given, the started one by default', async () => {
+    const submitted = async () =>
+      (await api.get('/api.xro/2.0/Invoices?Statuses=SUBMITTED')).body.Invoices.map(
+        (i: { DateString: string }) => i.DateString.slice(0, 10),
+      );
+    expect(await submitted()).toEqual([REFERENCE_TODAY]);
+    expect((await post('/__emulator/reset', { today: '2027-12-03' })).status).toBe(200);
+    // 94 whole weeks on: the Thursday 2026-02-12 becomes the Thursday before 2027-12-03 (a Friday).
+    expect(await submitted()).toEqual(['2027-12-02']);
+    expect((await post('/__emulator/reset', { today: '2027-02-29' })).status).toBe(400);
+    expect((await post('/__emulator/reset', {})).status).toBe(200);
+    expect(await submitted()).toEqual([REFERENCE_TODAY]);
+  });
+
   it('seeds the same tenant and record ids on every start', async () => {
-    const other = await startXeroEmulator();
+    const other = await startXeroEmulator({ today: REFERENCE_TODAY });
     try {
       expect(other.organisations).toEqual(emu.organisations);
       const a = rawApi(other, (await mintTokens(other)).access_token, other.organisations[1].tenantId);
@@ -98,13 +113,13 @@ describe('Control API', () => {
 
   it('keeps state and tokens in a data file across restarts', async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), 'xero-emu-')), 'state.json');
-    const first = await startXeroEmulator({ dataFile });
+    const first = await startXeroEmulator({ today: REFERENCE_TODAY, dataFile });
     const tokens = await mintTokens(first);
     const a = rawApi(first, tokens.access_token, first.organisations[0].tenantId);
     await a.send('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Persisted Pty Ltd' }] });
     await first.stop();
     expect(existsSync(dataFile)).toBe(true);
-    const second = await startXeroEmulator({ dataFile });
+    const second = await startXeroEmulator({ today: REFERENCE_TODAY, dataFile });
     try {
       const b = rawApi(second, tokens.access_token, second.organisations[0].tenantId);
       expect(
@@ -119,7 +134,17 @@ describe('Control API', () => {
     const ready = join(mkdtempSync(join(tmpdir(), 'xero-emu-')), 'ready.json');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/xero-emulator/main.ts', '--port', '0', '--ready-file', ready],
+      [
+        '--import',
+        'tsx',
+        'src/xero-emulator/main.ts',
+        '--port',
+        '0',
+        '--ready-file',
+        ready,
+        '--today',
+        '2027-12-03',
+      ],
       { stdio: 'pipe' },
     );
     try {
@@ -128,6 +153,12 @@ describe('Control API', () => {
       const info = JSON.parse(readFileSync(ready, 'utf8'));
       expect(info).toMatchObject({ clientId: emu.clientId, organisations: emu.organisations });
       expect((await fetch(`${info.url}/__emulator/state`)).status).toBe(200);
+      const cli = { ...emu, url: info.url as string };
+      const x = rawApi(cli, (await mintTokens(cli)).access_token, info.organisations[0].tenantId);
+      const dates = (await x.get('/api.xro/2.0/Invoices?Statuses=SUBMITTED')).body.Invoices.map(
+        (i: { DateString: string }) => i.DateString.slice(0, 10),
+      );
+      expect(dates).toEqual(['2027-12-02']);
     } finally {
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');

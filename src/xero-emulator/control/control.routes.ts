@@ -9,6 +9,7 @@ import { type ResourceWriter, writeOne } from '../accounting/write-pipeline.js';
 import { type Rec, XeroHttpError } from '../core/errors.js';
 import { sendJson, sendText } from '../core/http.js';
 import { Router } from '../core/router.js';
+import { isIsoDate } from '../seed/seed-calendar.js';
 import type { EmulatorContext } from '../state/emulator-context.js';
 import { intentToReceive } from '../webhooks/intent-to-receive.js';
 import type { FaultSpec } from './fault-injector.js';
@@ -82,7 +83,9 @@ export function controlRouter(emu: EmulatorContext): Router {
   });
   r.add('POST', '/__emulator/reset', ({ res, body }) => {
     const b = json(body);
-    emu.reseed((b.seed as 'demo' | 'empty') ?? emu.config.seed, Number(b.scale ?? 0));
+    const today = b.today ?? emu.config.today;
+    if (!isIsoDate(today)) throw new XeroHttpError(400, { error: 'today must be a YYYY-MM-DD date' });
+    emu.reseed((b.seed as 'demo' | 'empty') ?? emu.config.seed, Number(b.scale ?? 0), today);
     if (b.tokens === true) emu.tokens.revokeAll();
     emu.calls.clear();
     emu.faults.clear();

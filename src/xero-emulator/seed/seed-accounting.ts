@@ -10,6 +10,7 @@ import type { Rec } from '../core/errors.js';
 import { addDays } from '../core/xero-date.js';
 import type { OrgState } from '../state/org-state.js';
 import { ACCOUNTS, taxRateRecords } from './chart-of-accounts.js';
+import type { SeedCalendar } from './seed-calendar.js';
 import type { SeedWriter } from './seed-writer.js';
 
 export function seedChart(org: OrgState, w: SeedWriter): void {
@@ -135,7 +136,9 @@ const line = (
   ...(ItemCode ? { ItemCode } : {}),
 });
 
-export function seedDocuments(org: OrgState, w: SeedWriter, contacts: Rec[]): void {
+/** Bills, sales invoices, payments, credit notes and purchase orders, dated by `cal` (see seed-calendar). */
+export function seedDocuments(org: OrgState, w: SeedWriter, contacts: Rec[], cal: SeedCalendar): void {
+  const { d } = cal;
   const c = (i: number) => ({ ContactID: contacts[i].ContactID });
   const bank = { Code: '090' };
   const inv = (Type: string, i: number, Status: string, date: string, lines: Rec[], extra: Rec = {}) =>
@@ -153,7 +156,7 @@ export function seedDocuments(org: OrgState, w: SeedWriter, contacts: Rec[]): vo
     'ACCPAY',
     5,
     'AUTHORISED',
-    '2026-01-05',
+    d('2026-01-05'),
     [line('Widgets for stock', 40, 20, '630', 'WIDGET'), line('Gadgets for stock', 10, 55, '630', 'GADGET')],
     { InvoiceNumber: 'PD-7001' },
   );
@@ -161,39 +164,41 @@ export function seedDocuments(org: OrgState, w: SeedWriter, contacts: Rec[]): vo
     'ACCPAY',
     6,
     'AUTHORISED',
-    '2026-01-08',
+    d('2026-01-08'),
     [line('Security monitoring', 1, 450, '429')],
     { InvoiceNumber: 'SS-311' },
   );
-  inv('ACCPAY', 7, 'DRAFT', '2026-02-02', [line('Freight', 1, 180, '429')]);
-  inv('ACCREC', 0, 'DRAFT', '2026-02-10', [line('Consulting', 2, 1200, '200', 'CONSULT')], {
+  inv('ACCPAY', 7, 'DRAFT', d('2026-02-02'), [line('Freight', 1, 180, '429')]);
+  inv('ACCREC', 0, 'DRAFT', d('2026-02-10'), [line('Consulting', 2, 1200, '200', 'CONSULT')], {
     Reference: 'Draft quote',
   });
-  inv('ACCREC', 1, 'SUBMITTED', '2026-02-12', [line('Development', 10, 150, '200', 'DEV-HR')], {
+  inv('ACCREC', 1, 'SUBMITTED', d('2026-02-12'), [line('Development', 10, 150, '200', 'DEV-HR')], {
     Reference: 'Awaiting approval',
   });
   const a1 = inv(
     'ACCREC',
     2,
     'AUTHORISED',
-    '2026-01-15',
+    d('2026-01-15'),
     [line('Development', 20, 150, '200', 'DEV-HR'), line('Support plan', 1, 300, '200', 'SUPPORT')],
     { Reference: 'Project Alpha' },
   );
-  const a2 = inv('ACCREC', 3, 'AUTHORISED', '2026-01-20', [line('Widgets', 5, 49, '200', 'WIDGET')], {
+  const a2 = inv('ACCREC', 3, 'AUTHORISED', d('2026-01-20'), [line('Widgets', 5, 49, '200', 'WIDGET')], {
     LineAmountTypes: 'Inclusive',
   });
-  const a3 = inv('ACCREC', 4, 'AUTHORISED', '2026-02-01', [
+  const a3 = inv('ACCREC', 4, 'AUTHORISED', d('2026-02-01'), [
     line('Consulting', 1, 1200, '200', 'CONSULT'),
     line('Paper', 3, 45, '200', 'PAPER'),
   ]);
-  const p1 = inv('ACCREC', 0, 'AUTHORISED', '2026-01-03', [line('Support plan', 3, 300, '200', 'SUPPORT')]);
-  const p2 = inv('ACCREC', 2, 'AUTHORISED', '2026-01-10', [line('Gadgets', 2, 120, '200', 'GADGET')], {
+  const p1 = inv('ACCREC', 0, 'AUTHORISED', d('2026-01-03'), [
+    line('Support plan', 3, 300, '200', 'SUPPORT'),
+  ]);
+  const p2 = inv('ACCREC', 2, 'AUTHORISED', d('2026-01-10'), [line('Gadgets', 2, 120, '200', 'GADGET')], {
     LineAmountTypes: 'NoTax',
   });
-  const voided = inv('ACCREC', 1, 'AUTHORISED', '2026-01-12', [line('Cancelled order', 1, 500, '200')]);
+  const voided = inv('ACCREC', 1, 'AUTHORISED', d('2026-01-12'), [line('Cancelled order', 1, 500, '200')]);
   w.write(invoiceWriter, { Status: 'VOIDED' }, voided);
-  const deleted = inv('ACCREC', 3, 'DRAFT', '2026-01-13', [line('Duplicate entry', 1, 99, '200')]);
+  const deleted = inv('ACCREC', 3, 'DRAFT', d('2026-01-13'), [line('Duplicate entry', 1, 99, '200')]);
   w.write(invoiceWriter, { Status: 'DELETED' }, deleted);
 
   const pay = (doc: Rec, Amount: number, date: string, account = bank) =>
@@ -204,56 +209,56 @@ export function seedDocuments(org: OrgState, w: SeedWriter, contacts: Rec[]): vo
       Date: date,
       Reference: `Payment ${String(doc.InvoiceNumber ?? '')}`,
     });
-  pay(p1, p1.Total as number, '2026-01-20');
-  pay(p2, p2.Total as number, '2026-01-25', { Code: '091' });
-  pay(paidBill, paidBill.Total as number, '2026-01-22');
-  pay(a1, 1000, '2026-02-05');
-  const deletedPayment = pay(a3, 100, '2026-02-06');
+  pay(p1, p1.Total as number, d('2026-01-20'));
+  pay(p2, p2.Total as number, d('2026-01-25'), { Code: '091' });
+  pay(paidBill, paidBill.Total as number, d('2026-01-22'));
+  pay(a1, 1000, d('2026-02-05'));
+  const deletedPayment = pay(a3, 100, d('2026-02-06'));
   w.write(paymentWriter, { Status: 'DELETED' }, org.payments.get(String(deletedPayment.PaymentID)));
 
   const cn = w.write(creditNoteWriter, {
     Type: 'ACCRECCREDIT',
     Contact: c(3),
     Status: 'AUTHORISED',
-    Date: '2026-01-28',
+    Date: d('2026-01-28'),
     LineItems: [line('Returned widget', 1, 49, '200')],
   });
   org.creditNotes.put(cn);
-  allocateSeed(org, w, cn, a2, 20, '2026-01-29');
+  allocateSeed(org, w, cn, a2, 20, d('2026-01-29'));
   w.write(creditNoteWriter, {
     Type: 'ACCPAYCREDIT',
     Contact: c(5),
     Status: 'DRAFT',
-    Date: '2026-02-03',
+    Date: d('2026-02-03'),
     LineItems: [line('Overcharge refund', 1, 60, '429')],
   });
   w.write(creditNoteWriter, {
     Type: 'ACCRECCREDIT',
     Contact: c(4),
     Status: 'AUTHORISED',
-    Date: '2026-02-08',
+    Date: d('2026-02-08'),
     LineItems: [line('Goodwill credit', 1, 100, '200')],
   });
 
   w.write(purchaseOrderWriter, {
     Contact: c(5),
     Status: 'DRAFT',
-    Date: '2026-02-01',
-    DeliveryDate: '2026-02-15',
+    Date: d('2026-02-01'),
+    DeliveryDate: d('2026-02-15'),
     LineItems: [line('Widgets', 20, 20, '630', 'WIDGET')],
   });
   w.write(purchaseOrderWriter, {
     Contact: c(7),
     Status: 'AUTHORISED',
-    Date: '2026-02-04',
-    DeliveryDate: '2026-02-20',
+    Date: d('2026-02-04'),
+    DeliveryDate: d('2026-02-20'),
     DeliveryAddress: '10 Main Street, Springfield',
     LineItems: [line('Transport', 1, 800, '429')],
   });
   w.write(purchaseOrderWriter, {
     Contact: c(6),
     Status: 'BILLED',
-    Date: '2026-01-06',
+    Date: d('2026-01-06'),
     LineItems: [line('Security audit', 1, 1500, '429')],
   });
 }

@@ -2,6 +2,7 @@ import type { Rec } from '../core/errors.js';
 import type { Prng } from '../core/ids.js';
 import { buildPayslips } from '../payroll/payslips.js';
 import type { OrgState } from '../state/org-state.js';
+import type { SeedCalendar } from './seed-calendar.js';
 import type { SeedWriter } from './seed-writer.js';
 
 export const PEOPLE: Array<[string, string, string, string, string]> = [
@@ -13,7 +14,8 @@ export const PEOPLE: Array<[string, string, string, string, string]> = [
 ];
 
 /** AU payroll: the PayItems object, calendars, employees with pay templates, timesheets, leave, pay runs. */
-export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng): void {
+export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng, cal: SeedCalendar): void {
+  const { d } = cal;
   const t = () => w.tick();
   const ordinary = prng.uuid();
   const overtime = prng.uuid();
@@ -101,9 +103,9 @@ export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng): void {
     ],
   };
   const calendars = [
-    ['Weekly', 'WEEKLY', '2026-01-05', '2026-01-12'],
-    ['Fortnightly', 'FORTNIGHTLY', '2026-01-05', '2026-01-19'],
-    ['Monthly', 'MONTHLY', '2026-01-01', '2026-02-01'],
+    ['Weekly', 'WEEKLY', d('2026-01-05'), d('2026-01-12')],
+    ['Fortnightly', 'FORTNIGHTLY', d('2026-01-05'), d('2026-01-19')],
+    ['Monthly', 'MONTHLY', d('2026-01-01'), d('2026-02-01')],
   ].map(([Name, CalendarType, StartDate, PaymentDate]) =>
     org.payroll.calendars.put({
       PayrollCalendarID: prng.uuid(),
@@ -126,9 +128,9 @@ export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng): void {
       JobTitle,
       Email: `${FirstName.toLowerCase()}.${LastName.toLowerCase()}@demo-company.example.com`,
       Phone: `02 9000 10${i}0`,
-      StartDate: `202${i}-02-01`,
+      StartDate: d(`202${i}-02-01`),
       Status: i === 4 ? 'TERMINATED' : 'ACTIVE',
-      ...(i === 4 ? { TerminationDate: '2026-01-31', TerminationReason: 'V' } : {}),
+      ...(i === 4 ? { TerminationDate: d('2026-01-31'), TerminationReason: 'V' } : {}),
       HomeAddress: {
         AddressLine1: `${i + 1} George Street`,
         City: 'Sydney',
@@ -168,8 +170,8 @@ export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng): void {
     org.payroll.timesheets.put({
       TimesheetID: prng.uuid(),
       EmployeeID: employees[i].EmployeeID,
-      StartDate: '2026-01-05',
-      EndDate: '2026-01-11',
+      StartDate: d('2026-01-05'),
+      EndDate: d('2026-01-11'),
       Status: status,
       TimesheetLines: [{ EarningsRateID: ordinary, NumberOfUnits: units, UpdatedDateUTC: t() }],
       Hours: units.reduce((s, u) => s + u, 0),
@@ -203,8 +205,16 @@ export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng): void {
       ],
       UpdatedDateUTC: t(),
     });
-  leave(employees[0], annualLeave, 'Summer holiday', '2026-01-19', '2026-01-23', 'SCHEDULED', 38);
-  leave(employees[1], personalLeave, 'Medical appointment', '2026-02-03', '2026-02-03', 'REQUESTED', 7.6);
+  leave(employees[0], annualLeave, 'Summer holiday', d('2026-01-19'), d('2026-01-23'), 'SCHEDULED', 38);
+  leave(
+    employees[1],
+    personalLeave,
+    'Medical appointment',
+    d('2026-02-03'),
+    d('2026-02-03'),
+    'REQUESTED',
+    7.6,
+  );
   for (const [cal, status] of [
     [calendars[0], 'POSTED'],
     [calendars[1], 'DRAFT'],

@@ -1,10 +1,12 @@
 import type { Prng } from '../core/ids.js';
 import type { OrgState } from '../state/org-state.js';
+import type { SeedCalendar } from './seed-calendar.js';
 import { PEOPLE } from './seed-payroll-au.js';
 import type { SeedWriter } from './seed-writer.js';
 
 /** Legacy US payroll: work locations, pay schedules, employees with salary and wages, timesheets. */
-export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
+export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng, cal: SeedCalendar): void {
+  const { d } = cal;
   const t = () => w.tick();
   const regular = prng.uuid();
   org.payroll.payItems = {
@@ -85,8 +87,8 @@ export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
     }),
   );
   const schedules = [
-    ['Weekly', 'WEEKLY', '2026-01-05', '2026-01-12'],
-    ['Biweekly', 'BIWEEKLY', '2026-01-05', '2026-01-19'],
+    ['Weekly', 'WEEKLY', d('2026-01-05'), d('2026-01-12')],
+    ['Biweekly', 'BIWEEKLY', d('2026-01-05'), d('2026-01-19')],
   ].map(([PayScheduleName, PaymentFrequency, StartDate, FirstPaymentDate]) =>
     org.payroll.calendars.put({
       PayScheduleID: prng.uuid(),
@@ -106,7 +108,7 @@ export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
       Gender,
       JobTitle,
       Email: `${FirstName.toLowerCase()}@demo-company-us.example.com`,
-      HireDate: `202${i}-03-01`,
+      HireDate: d(`202${i}-03-01`),
       Status: 'ACTIVE',
       PayScheduleID: schedules[i % 2].PayScheduleID,
       HomeAddress: { StreetAddress: `${100 + i} Pine St`, City: 'San Francisco', State: 'CA', Zip: '94110' },
@@ -119,7 +121,7 @@ export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
               SalaryWagesType: 'ANNUALSALARY',
               AnnualSalary: 72000 + i * 8000,
               StandardHoursPerWeek: 40,
-              EffectiveDate: '2026-01-01',
+              EffectiveDate: d('2026-01-01'),
             }
           : {
               SalaryAndWagesID: prng.uuid(),
@@ -127,15 +129,15 @@ export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
               SalaryWagesType: 'HOURLY',
               HourlyRate: 28 + i,
               StandardHoursPerWeek: 40,
-              EffectiveDate: '2026-01-01',
+              EffectiveDate: d('2026-01-01'),
             },
       ],
       UpdatedDateUTC: t(),
     }),
   );
   for (const [i, e] of employees.slice(0, 2).entries()) {
-    const lines = [0, 1, 2, 3, 4].map((d) => ({
-      Date: `2026-01-0${5 + d}`,
+    const lines = [0, 1, 2, 3, 4].map((day) => ({
+      Date: d(`2026-01-0${5 + day}`),
       EarningsTypeID: regular,
       WorkLocationID: locations[i].WorkLocationID,
       Units: 8,
@@ -143,8 +145,8 @@ export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
     org.payroll.timesheets.put({
       TimesheetID: prng.uuid(),
       EmployeeID: e.EmployeeID,
-      StartDate: '2026-01-05',
-      EndDate: '2026-01-11',
+      StartDate: d('2026-01-05'),
+      EndDate: d('2026-01-11'),
       Status: 'APPROVED',
       TimesheetLines: lines,
       Hours: 40,
@@ -154,9 +156,9 @@ export function seedPayrollUs(org: OrgState, w: SeedWriter, prng: Prng): void {
   org.payroll.payRuns.put({
     PayRunID: prng.uuid(),
     PayScheduleID: schedules[0].PayScheduleID,
-    PayRunPeriodStartDate: '2026-01-05',
-    PayRunPeriodEndDate: '2026-01-11',
-    PaymentDate: '2026-01-12',
+    PayRunPeriodStartDate: d('2026-01-05'),
+    PayRunPeriodEndDate: d('2026-01-11'),
+    PaymentDate: d('2026-01-12'),
     PayRunStatus: 'POSTED',
     Earnings: 5200,
     Deductions: 120,

@@ -5,6 +5,7 @@ import type { Rec } from '../core/errors.js';
 import type { Prng } from '../core/ids.js';
 import { addDays } from '../core/xero-date.js';
 import type { OrgState } from '../state/org-state.js';
+import type { SeedCalendar } from './seed-calendar.js';
 
 const STATUSES = ['AUTHORISED', 'DRAFT', 'AUTHORISED', 'SUBMITTED', 'AUTHORISED', 'VOIDED'];
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -13,9 +14,17 @@ const EMPTY: readonly unknown[] = Object.freeze([]);
 
 /**
  * Benchmark volume: N invoices built directly (the writers' uniqueness scans would make this quadratic),
- * with shared strings and contact references to keep 100k invoices per organisation memory-sane.
+ * with shared strings and contact references to keep 100k invoices per organisation memory-sane. Their
+ * dates cycle through the 540 days that end on the seed's reference day (2024-08-22 to 2026-02-12),
+ * moved by `cal` like every other seeded date.
  */
-export function seedScale(org: OrgState, count: number, prng: Prng, startMs: number): number {
+export function seedScale(
+  org: OrgState,
+  count: number,
+  prng: Prng,
+  startMs: number,
+  cal: SeedCalendar,
+): number {
   const contacts = org.contacts
     .all()
     .filter((c) => c.ContactStatus === 'ACTIVE')
@@ -27,7 +36,8 @@ export function seedScale(org: OrgState, count: number, prng: Prng, startMs: num
   const accountId = sales?.AccountID;
   const currency = org.baseCurrency;
   let now = startMs;
-  const dates = Array.from({ length: 540 }, (_, d) => addDays('2025-01-01', d));
+  const first = cal.d('2024-08-22');
+  const dates = Array.from({ length: 540 }, (_, d) => addDays(first, d));
   const dueDates = dates.map((d) => addDays(d, 30));
   for (let i = 0; i < count; i++) {
     const q1 = 1 + (i % 7);

@@ -1,6 +1,7 @@
 import { Prng, stringSeed, withSeededIds } from '../core/ids.js';
 import { createOrgState, type OrgState, type PayrollRegion } from '../state/org-state.js';
 import { seedChart, seedContactsAndItems, seedDocuments } from './seed-accounting.js';
+import { seedCalendar } from './seed-calendar.js';
 import { seedPayrollAu } from './seed-payroll-au.js';
 import { seedPayrollUs } from './seed-payroll-us.js';
 import { seedScale } from './seed-scale.js';
@@ -54,15 +55,25 @@ export const ORG_DEFS: OrgDef[] = [
   },
 ];
 
-/** Seeded timestamps start here and step a minute per record: identical on every start. */
+/**
+ * Seeded timestamps start here (for the reference day; moved with the dates, see seed-calendar) and step
+ * a minute per record: identical on every start for the same day.
+ */
 export const SEED_EPOCH_MS = Date.UTC(2026, 0, 1);
 
-/** Builds the three demo organisations; every id comes from a PRNG seeded by the organisation name. */
+/**
+ * Builds the three demo organisations; every id comes from a PRNG seeded by the organisation name, every
+ * date and seeded timestamp is placed for `today` (`YYYY-MM-DD`, see seed-calendar): the same name and
+ * day always give the same organisations.
+ */
 export function seedOrganisations(
   kind: 'demo' | 'empty',
   scale: number,
+  today: string,
 ): { orgs: OrgState[]; lastSeedMs: number } {
-  let lastSeedMs = SEED_EPOCH_MS;
+  const cal = seedCalendar(today);
+  const epoch = cal.ms(SEED_EPOCH_MS);
+  let lastSeedMs = epoch;
   const orgs = ORG_DEFS.map((def, index) => {
     const prng = new Prng(stringSeed(def.name));
     const tenantId = prng.uuid();
@@ -73,7 +84,7 @@ export function seedOrganisations(
       baseCurrency: def.baseCurrency,
       payrollRegion: def.payrollRegion,
     });
-    const w = new SeedWriter(org, SEED_EPOCH_MS + index * 3_600_000);
+    const w = new SeedWriter(org, epoch + index * 3_600_000);
     org.organisation = {
       OrganisationID: tenantId,
       APIKey: '',
@@ -92,7 +103,7 @@ export function seedOrganisations(
       SalesTaxPeriod: 'QUARTERLY1',
       DefaultSalesTax: 'Tax Exclusive',
       DefaultPurchasesTax: 'Tax Exclusive',
-      CreatedDateUTC: SEED_EPOCH_MS,
+      CreatedDateUTC: epoch,
       OrganisationEntityType: 'COMPANY',
       Timezone: def.timezone,
       ShortCode: def.shortCode,
@@ -107,12 +118,12 @@ export function seedOrganisations(
       seedChart(org, w);
       if (kind === 'demo') {
         const contacts = seedContactsAndItems(org, w);
-        seedDocuments(org, w, contacts);
-        if (def.payrollRegion === 'AU') seedPayrollAu(org, w, prng);
-        if (def.payrollRegion === 'US') seedPayrollUs(org, w, prng);
+        seedDocuments(org, w, contacts, cal);
+        if (def.payrollRegion === 'AU') seedPayrollAu(org, w, prng, cal);
+        if (def.payrollRegion === 'US') seedPayrollUs(org, w, prng, cal);
       }
     });
-    const end = kind === 'demo' && scale > 0 ? seedScale(org, scale, prng, w.time) : w.time;
+    const end = kind === 'demo' && scale > 0 ? seedScale(org, scale, prng, w.time, cal) : w.time;
     lastSeedMs = Math.max(lastSeedMs, end);
     return org;
   });

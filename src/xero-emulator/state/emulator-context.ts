@@ -28,6 +28,8 @@ export interface EmulatorConfig {
   providerName: string;
   seed: 'demo' | 'empty';
   scale: number;
+  /** The day (`YYYY-MM-DD`) the demo seed places its documents for (see seed/seed-calendar.ts). */
+  today: string;
 }
 
 export type EventCategory = 'CONTACT' | 'INVOICE' | 'CREDITNOTE';
@@ -44,7 +46,7 @@ export interface EmulatorContext {
   /** Persist soon (debounced) when a data file is configured. */
   markDirty(): void;
   emit(org: OrgState, category: EventCategory, resourceId: string, type: 'CREATE' | 'UPDATE'): void;
-  reseed(seed: 'demo' | 'empty', scale: number): void;
+  reseed(seed: 'demo' | 'empty', scale: number, today: string): void;
 }
 
 /** What an authenticated Accounting or Payroll handler sees. */
