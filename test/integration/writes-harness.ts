@@ -6,6 +6,7 @@ import type { XeroSettings } from '../../src/sync/xero/xero-settings.js';
 import type { OAuthTokenResponse } from '../../src/sync/xero/xero-tokens.js';
 import { ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { waitFor } from '../support/process.js';
 
@@ -96,6 +97,7 @@ export async function startWriteHarness(
   options: { provider?: string } = {},
 ): Promise<WriteHarness> {
   const emulator = await startXeroEmulator({
+    today: REFERENCE_TODAY,
     seed: 'demo',
     port: 0,
     limits: { perMinute: 100_000, perDay: 1_000_000, concurrent: 50 },

@@ -8,6 +8,7 @@ import { linkXeroConnection } from '../../src/sync/connections/xero-connection.s
 import type { OutboundOptions } from '../../src/sync/outbound/outbound-pipeline.js';
 import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { createTestDatabase } from '../support/database.js';
 import { type GatewayProcess, spawnGateway, waitFor } from '../support/process.js';
 import {
@@ -30,6 +31,7 @@ const CREATE_INVOICE = `mutation ($input: InvoiceInput!) {
 /** An emulator, a database linked to its AU organisation and synced once, and ways to run gateways on it. */
 async function setUp() {
   const emulator = await startXeroEmulator({
+    today: REFERENCE_TODAY,
     seed: 'demo',
     port: 0,
     limits: { perMinute: 100_000, concurrent: 50 },

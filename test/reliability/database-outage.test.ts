@@ -9,6 +9,7 @@ import { ALL_SCOPES } from '../../src/schema/scope.js';
 import { linkXeroConnection } from '../../src/sync/connections/xero-connection.service.js';
 import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import {
   emulatorSettings,
   emulatorTokens,
@@ -33,7 +34,12 @@ describe('a write Xero takes while Postgres is down', () => {
     await migrator.initialize();
     await runMigrations(migrator);
     await migrator.destroy();
-    const emulator = await startXeroEmulator({ seed: 'demo', port: 0, limits: { perMinute: 100_000 } });
+    const emulator = await startXeroEmulator({
+      today: REFERENCE_TODAY,
+      seed: 'demo',
+      port: 0,
+      limits: { perMinute: 100_000 },
+    });
     cleanups.push(() => emulator.stop());
     const env = { DATABASE_URL: databaseUrl, ENCRYPTION_KEY: randomBytes(32).toString('base64') };
     const gateway: Gateway = await startGateway(

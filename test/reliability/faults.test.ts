@@ -9,6 +9,7 @@ import { ALL_SCOPES, Scope } from '../../src/schema/scope.js';
 import { linkXeroConnection } from '../../src/sync/connections/xero-connection.service.js';
 import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import {
   emulatorSettings,
   emulatorTokens,
@@ -48,6 +49,7 @@ describe('faults: processes killed, Postgres restarted, Xero failing', () => {
     await migrator.destroy();
 
     const emulator = await startXeroEmulator({
+      today: REFERENCE_TODAY,
       seed: 'demo',
       port: 0,
       scale: 250,

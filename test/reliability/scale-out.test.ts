@@ -4,6 +4,7 @@ import { ALL_SCOPES, Scope } from '../../src/schema/scope.js';
 import { linkXeroConnection } from '../../src/sync/connections/xero-connection.service.js';
 import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { emulatorSettings, emulatorTokens, GATEWAY_ENV } from '../integration/writes-harness.js';
 import { startTestGateway } from '../support/gateway.js';
 import {
@@ -23,6 +24,7 @@ afterAll(async () => {
 describe('scale-out: three gateway processes on one database', () => {
   it("keeps syncing on a survivor when the syncing process is killed, never syncs a tenant twice at once, and leaves survivors' subscriptions untouched", async (context) => {
     const emulator = await startXeroEmulator({
+      today: REFERENCE_TODAY,
       seed: 'demo',
       port: 0,
       scale: 300,

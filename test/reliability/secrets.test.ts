@@ -8,6 +8,7 @@ import { linkXeroConnection } from '../../src/sync/connections/xero-connection.s
 import { signXeroPayload } from '../../src/sync/inbound/webhook-signature.js';
 import { createApp, ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { emulatorSettings, emulatorTokens, GATEWAY_ENV } from '../integration/writes-harness.js';
 import { startTestGateway } from '../support/gateway.js';
 import { emulatorEnv, startChildGateway } from '../support/gateway-children.js';
@@ -21,7 +22,12 @@ afterAll(async () => {
 
 describe('secrets stay secret', () => {
   it('keeps tokens encrypted and keys hashed at rest, and no secret in any log line of a full run', async (context) => {
-    const emulator = await startXeroEmulator({ seed: 'demo', port: 0, webhookBatchDelayMs: 50 });
+    const emulator = await startXeroEmulator({
+      today: REFERENCE_TODAY,
+      seed: 'demo',
+      port: 0,
+      webhookBatchDelayMs: 50,
+    });
     cleanups.push(() => emulator.stop());
     // Set-up in process (tenant, keys, link), then a real gateway process whose every log line is kept.
     const setup = await startTestGateway(GATEWAY_ENV, { xeroSettings: emulatorSettings(emulator) });

@@ -5,9 +5,10 @@ import type { OAuthTokenResponse } from '../../src/sync/xero/xero-tokens.js';
 import { ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import type { XeroEmulatorOptions } from '../../src/xero-emulator/index.js';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 
-export { ACCOUNTING_SCOPES, PAYROLL_SCOPES };
+export { ACCOUNTING_SCOPES, PAYROLL_SCOPES, REFERENCE_TODAY };
 
 export interface XeroHarness {
   emulator: RunningXeroEmulator;
@@ -22,12 +23,21 @@ export interface XeroHarness {
   stop(): Promise<void>;
 }
 
-/** A real emulator over HTTP and a real gateway pointed at it (background schedule off: tests trigger syncs). */
+/**
+ * A real emulator over HTTP and a real gateway pointed at it (background schedule off: tests trigger syncs).
+ * The emulator's demo seed is placed for REFERENCE_TODAY (its literal dates) unless `emulatorOptions.today`
+ * says otherwise, so no test depends on the day it runs.
+ */
 export async function startXeroHarness(
   emulatorOptions: XeroEmulatorOptions = {},
   env: Record<string, string> = {},
 ): Promise<XeroHarness> {
-  const emulator = await startXeroEmulator({ port: 0, seed: 'demo', ...emulatorOptions });
+  const emulator = await startXeroEmulator({
+    port: 0,
+    seed: 'demo',
+    today: REFERENCE_TODAY,
+    ...emulatorOptions,
+  });
   const settings: XeroSettings = {
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,

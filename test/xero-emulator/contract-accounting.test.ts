@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreditNote, Invoice, LineAmountTypes, type XeroClient } from 'xero-node';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { mintTokens, xeroClientFor, xeroError } from './support/emulator-client.js';
 import { validateResponse } from './support/spec-validator.js';
 
@@ -14,7 +15,7 @@ const valid = (path: string, method: string, res: { response: { status: number; 
   ).toEqual([]);
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ limits: { perMinute: 10_000, perDay: 100_000 } });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perMinute: 10_000, perDay: 100_000 } });
   xero = await xeroClientFor(emu);
   tenant = emu.organisations[0].tenantId;
 });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { mintTokens, rawApi, xeroClientFor } from './support/emulator-client.js';
 
 let emu: RunningXeroEmulator;
@@ -49,7 +50,7 @@ async function consent(tenantIds: string[], payroll: boolean, extra: Record<stri
 }
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ refreshTokenGraceMs: 200 });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, refreshTokenGraceMs: 200 });
 });
 afterAll(() => emu.stop());
 

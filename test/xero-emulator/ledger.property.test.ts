@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type Api, type Json, mintTokens, rawApi } from './support/emulator-client.js';
 
 let emu: RunningXeroEmulator;
@@ -144,6 +145,7 @@ async function apply(o: Op, contactId: string): Promise<void> {
 
 beforeAll(async () => {
   emu = await startXeroEmulator({
+    today: REFERENCE_TODAY,
     limits: { perMinute: 1_000_000, perDay: 1_000_000, appPerMinute: 1_000_000 },
   });
   api = rawApi(emu, (await mintTokens(emu)).access_token, emu.organisations[0].tenantId);

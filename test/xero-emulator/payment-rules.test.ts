@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type Api, mintTokens, rawApi } from './support/emulator-client.js';
 import { A, createAuthorisedInvoice, expectRejectedBy, line } from './support/rule-helpers.js';
 
@@ -14,7 +15,7 @@ const authorisedInvoice = (total = 100, extra: Record<string, unknown> = {}) =>
   createAuthorisedInvoice(api, contactId, total, extra);
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ limits: { perMinute: 10_000 } });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perMinute: 10_000 } });
   const tokens = await mintTokens(emu);
   api = rawApi(emu, tokens.access_token, emu.organisations[0].tenantId);
   payroll = api;

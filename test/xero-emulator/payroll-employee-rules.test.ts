@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type Api, type Json, mintTokens, rawApi } from './support/emulator-client.js';
 import { expectRejectedBy } from './support/rule-helpers.js';
 
@@ -9,7 +10,7 @@ let au: Api;
 let us: Api;
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ limits: { perMinute: 10_000 } });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perMinute: 10_000 } });
   const token = (await mintTokens(emu)).access_token;
   const tenant = (country: string) => emu.organisations.find((o) => o.countryCode === country)!.tenantId;
   au = rawApi(emu, token, tenant('AU'));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { mintTokens, rawApi } from './support/emulator-client.js';
 
 let emu: RunningXeroEmulator | undefined;
@@ -17,7 +18,7 @@ async function alignToWindow(windowMs: number): Promise<void> {
 describe('Rate limits per organisation and app', () => {
   it('answers the 61st call in a minute window with 429, X-Rate-Limit-Problem: minute and Retry-After', async () => {
     const windowMs = 2500;
-    emu = await startXeroEmulator({ limits: { windowMs } });
+    emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { windowMs } });
     const api = rawApi(emu, (await mintTokens(emu)).access_token, emu.organisations[0].tenantId);
     await alignToWindow(windowMs);
     const statuses: number[] = [];
@@ -45,7 +46,7 @@ describe('Rate limits per organisation and app', () => {
   });
 
   it('answers the 6th concurrent call with 429 and X-Rate-Limit-Problem: concurrent', async () => {
-    emu = await startXeroEmulator();
+    emu = await startXeroEmulator({ today: REFERENCE_TODAY });
     const api = rawApi(emu, (await mintTokens(emu)).access_token, emu.organisations[0].tenantId);
     await fetch(`${emu.url}/__emulator/faults`, {
       method: 'POST',
@@ -63,7 +64,7 @@ describe('Rate limits per organisation and app', () => {
   });
 
   it('enforces the daily and the per-app limits with their own problem names', async () => {
-    emu = await startXeroEmulator({ limits: { perDay: 3, windowMs: 60_000 } });
+    emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perDay: 3, windowMs: 60_000 } });
     const api = rawApi(emu, (await mintTokens(emu)).access_token, emu.organisations[0].tenantId);
     for (let i = 0; i < 3; i++) expect((await api.get('/api.xro/2.0/Organisation')).status).toBe(200);
     const day = await api.get('/api.xro/2.0/Organisation');
@@ -71,7 +72,7 @@ describe('Rate limits per organisation and app', () => {
     expect(day.headers.get('x-rate-limit-problem')).toBe('day');
     expect(day.headers.get('x-daylimit-remaining')).toBe('0');
     await emu.stop();
-    emu = await startXeroEmulator({ limits: { appPerMinute: 2, windowMs: 60_000 } });
+    emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { appPerMinute: 2, windowMs: 60_000 } });
     const tokens = await mintTokens(emu);
     await rawApi(emu, tokens.access_token, emu.organisations[0].tenantId).get('/api.xro/2.0/Organisation');
     await rawApi(emu, tokens.access_token, emu.organisations[1].tenantId).get('/api.xro/2.0/Organisation');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type Api, mintTokens, rawApi } from './support/emulator-client.js';
 import { loadSpec, validateResponse } from './support/spec-validator.js';
 
@@ -27,7 +28,7 @@ function substitute(example: unknown, path: string): unknown {
 }
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ limits: { perMinute: 10_000 } });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perMinute: 10_000 } });
   const tenant = emu.organisations[0].tenantId;
   api = rawApi(emu, (await mintTokens(emu)).access_token, tenant);
   const contacts = (await api.get('/api.xro/2.0/Contacts?where=Name=="Hamilton Smith Ltd"')).body.Contacts;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { type Api, mintTokens, rawApi } from './support/emulator-client.js';
 import { A, createAuthorisedInvoice, expectRejectedBy, line } from './support/rule-helpers.js';
 
@@ -22,7 +23,7 @@ async function createRate(name: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ limits: { perMinute: 10_000 } });
+  emu = await startXeroEmulator({ today: REFERENCE_TODAY, limits: { perMinute: 10_000 } });
   const tokens = await mintTokens(emu);
   const tenant = (country: string) => emu.organisations.find((o) => o.countryCode === country)!.tenantId;
   au = rawApi(emu, tokens.access_token, tenant('AU'));

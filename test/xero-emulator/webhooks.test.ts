@@ -7,6 +7,7 @@ import {
   startXeroEmulator,
   verifyWebhook,
 } from '../../src/xero-emulator/index.js';
+import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { mintTokens, rawApi } from './support/emulator-client.js';
 
 interface Received {
@@ -54,7 +55,12 @@ const KEY = 'test-webhook-key';
 const servers: Server[] = [];
 
 beforeAll(async () => {
-  emu = await startXeroEmulator({ webhookKey: KEY, webhookBatchDelayMs: 50, webhookRetryBaseMs: 50 });
+  emu = await startXeroEmulator({
+    today: REFERENCE_TODAY,
+    webhookKey: KEY,
+    webhookBatchDelayMs: 50,
+    webhookRetryBaseMs: 50,
+  });
 });
 afterAll(async () => {
   await emu.stop();
