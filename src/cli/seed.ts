@@ -5,13 +5,17 @@ import { openDatabase } from '../database/database.js';
 import { createLogger } from '../logger.js';
 import { seedTenant } from '../seed/seed-tenant.js';
 
-/** `npm run seed -- --tenant org-demo --scale 1000 [--seed demo]`: fills a tenant's cache with generated data. */
+/**
+ * `npm run seed -- --tenant org-demo --scale 1000 [--seed demo] [--today YYYY-MM-DD]`: fills a tenant's
+ * cache with generated data dated up to `--today` (default: today in UTC).
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       tenant: { type: 'string', default: 'org-demo' },
       scale: { type: 'string', default: '100' },
       seed: { type: 'string', default: 'demo' },
+      today: { type: 'string' },
     },
   });
   const scale = Number(values.scale);
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
       tenant: values.tenant,
       scale,
       seed: values.seed,
+      today: values.today,
       onProgress: (entityType, written) => process.stderr.write(`\r${entityType}: ${written}      `),
     });
     process.stderr.write('\n');

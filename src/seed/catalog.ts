@@ -1,5 +1,10 @@
 /** Fixed reference data and word lists the generator draws from (an Australian small business). */
 
+/**
+ * The day the generator's dates were written for: invoices and the rest go back two years from it, pay
+ * runs and timesheets end on it. A run for another day moves it (and the few literal dates) by whole
+ * weeks to on or before that day (see `World.anchor`).
+ */
 export const ANCHOR_DATE = '2026-06-30';
 
 export const TAX_CODES = [

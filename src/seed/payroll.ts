@@ -1,5 +1,5 @@
 import type { CacheRecord } from '../cache/upsert.js';
-import { ANCHOR_DATE, CITIES, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PAY_ITEMS, STREETS } from './catalog.js';
+import { CITIES, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PAY_ITEMS, STREETS } from './catalog.js';
 import { addDays, money } from './random.js';
 import type { World } from './world.js';
 
@@ -9,14 +9,14 @@ export function payrollSetup(world: World) {
     world.record('PaySchedule', {
       name: 'Weekly',
       scheduleType: 'WEEKLY',
-      startDate: '2025-07-07',
-      paymentDate: '2025-07-11',
+      startDate: world.date('2025-07-07'),
+      paymentDate: world.date('2025-07-11'),
     }),
     world.record('PaySchedule', {
       name: 'Monthly',
       scheduleType: 'MONTHLY',
-      startDate: '2025-07-01',
-      paymentDate: '2025-07-28',
+      startDate: world.date('2025-07-01'),
+      paymentDate: world.date('2025-07-28'),
     }),
   ];
   const payItems = PAY_ITEMS.map((item) =>
@@ -48,7 +48,7 @@ export function employeesAndSalaries(world: World, count: number) {
   for (let index = 0; index < count; index += 1) {
     const firstName = random.pick(FIRST_NAMES);
     const lastName = random.pick(LAST_NAMES);
-    const startDate = addDays(ANCHOR_DATE, -random.int(60, 3000));
+    const startDate = addDays(world.anchor, -random.int(60, 3000));
     const terminated = random.chance(0.1);
     const employee = world.record('Employee', {
       firstName,
@@ -60,7 +60,7 @@ export function employeesAndSalaries(world: World, count: number) {
       address: { line1: `${random.int(1, 200)} ${random.pick(STREETS)}`, city: 'Sydney', country: 'AU' },
       jobTitle: random.pick(JOB_TITLES),
       startDate,
-      terminationDate: terminated ? addDays(ANCHOR_DATE, -random.int(1, 50)) : null,
+      terminationDate: terminated ? addDays(world.anchor, -random.int(1, 50)) : null,
       status: terminated ? 'TERMINATED' : 'ACTIVE',
       payScheduleId: world.pickId('PaySchedule'),
       workLocationIds: [world.pickId('WorkLocation')],
@@ -90,7 +90,7 @@ export function payrollActivity(world: World, runs: number) {
   const { random } = world;
   const employeeIds = world.ids.get('ActiveEmployee') ?? [];
   const payRuns = Array.from({ length: runs }, (_, index) => {
-    const periodEnd = addDays(ANCHOR_DATE, -7 * index);
+    const periodEnd = addDays(world.anchor, -7 * index);
     const cents = employeeIds.map((employeeId) => {
       const wages = random.int(1000, 4000) * 100;
       const tax = Math.round(wages * 0.2);
@@ -121,7 +121,7 @@ export function payrollActivity(world: World, runs: number) {
   const timeSheets = employeeIds.flatMap((employeeId) =>
     Array.from({ length: 3 }, (_, week) => {
       const units = Array.from({ length: 7 }, (_, day) => (day < 5 ? String(random.int(6, 9)) : '0'));
-      const startDate = addDays(ANCHOR_DATE, -7 * (week + 1) + 1);
+      const startDate = addDays(world.anchor, -7 * (week + 1) + 1);
       return world.record('TimeSheet', {
         employeeId,
         startDate,
@@ -141,7 +141,7 @@ export function payrollActivity(world: World, runs: number) {
   const leaveApplications = employeeIds
     .filter(() => random.chance(0.6))
     .map((employeeId) => {
-      const startDate = addDays(ANCHOR_DATE, random.int(-200, 100));
+      const startDate = addDays(world.anchor, random.int(-200, 100));
       const endDate = addDays(startDate, random.int(0, 9));
       return world.record('LeaveApplication', {
         employeeId,

@@ -1,5 +1,4 @@
 import type { CacheRecord } from '../cache/upsert.js';
-import { ANCHOR_DATE } from './catalog.js';
 import { addDays, money } from './random.js';
 import { contact, type Ledger, transactionLines } from './sales.js';
 import type { World } from './world.js';
@@ -14,7 +13,7 @@ export function purchaseOrders(
 ): CacheRecord[] {
   const { random } = world;
   return Array.from({ length: count }, (_, index) => {
-    const date = addDays(ANCHOR_DATE, -random.int(0, 729));
+    const date = addDays(world.anchor, -random.int(0, 729));
     const { lines, net, tax } = transactionLines(world, ledger, taxCodeIds, ledger.costAccount);
     return world.record('PurchaseOrder', {
       status: random.pick(ORDER_STATUSES),
@@ -49,7 +48,7 @@ export function creditNotes(
 ): CacheRecord[] {
   const { random } = world;
   return Array.from({ length: count }, (_, index) => {
-    const date = addDays(ANCHOR_DATE, -random.int(0, 729));
+    const date = addDays(world.anchor, -random.int(0, 729));
     const { lines, net, tax } = transactionLines(world, ledger, taxCodeIds, ledger.salesAccount);
     const total = net + tax;
     const allocated = random.chance(0.5) ? Math.floor(total / 2) : 0;

@@ -1,6 +1,5 @@
 import type { CacheRecord } from '../cache/upsert.js';
 import {
-  ANCHOR_DATE,
   CITIES,
   COMPANY_KINDS,
   COMPANY_WORDS,
@@ -146,7 +145,7 @@ export function invoicesAndPayments(world: World, count: number, ledger: Ledger,
   const invoices: CacheRecord[] = [];
   const payments: CacheRecord[] = [];
   for (let index = 0; index < count; index += 1) {
-    const date = addDays(ANCHOR_DATE, -random.int(0, 729));
+    const date = addDays(world.anchor, -random.int(0, 729));
     const { lines, net, tax } = transactionLines(world, ledger, taxCodeIds, ledger.salesAccount);
     const total = net + tax;
     const status = random.pick(INVOICE_STATUSES);

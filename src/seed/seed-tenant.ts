@@ -12,8 +12,13 @@ export interface SeedOptions {
   tenant: string;
   /** Number of invoices; every other collection is sized from it. */
   scale: number;
-  /** Changes the data set; the same tenant, scale and seed always give the same data. */
+  /** Changes the data set; the same tenant, scale, seed and `today` always give the same data. */
   seed?: string;
+  /**
+   * The day (`YYYY-MM-DD`) the data is placed for: two years of documents up to it, pay runs and
+   * timesheets ending in its week (see `World.anchor`). Default: today in UTC.
+   */
+  today?: string;
   /** Records per cache write (one transaction each). */
   batchSize?: number;
   onProgress?: (entityType: string, written: number) => void;
@@ -27,7 +32,12 @@ export type SeedCounts = Partial<Record<CacheEntityName, number>>;
  */
 export async function seedTenant(dataSource: DataSource, options: SeedOptions): Promise<SeedCounts> {
   const tenant = await ensureTenant(dataSource, options.tenant);
-  const world = new World(options.tenant, options.scale, options.seed ?? 'demo');
+  const world = new World(
+    options.tenant,
+    options.scale,
+    options.seed ?? 'demo',
+    options.today ?? new Date().toISOString().slice(0, 10),
+  );
   const scale = Math.max(1, Math.floor(options.scale));
   const counts: SeedCounts = {};
   const write = async (entityType: CacheEntityName, records: CacheRecord[]) => {

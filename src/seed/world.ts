@@ -1,9 +1,30 @@
 import type { CacheRecord } from '../cache/upsert.js';
-import { Random } from './random.js';
+import { ANCHOR_DATE } from './catalog.js';
+import { addDays, Random } from './random.js';
 
-/** What every generator step shares: the PRNG, the tenant's fake Xero organisation, and ids made so far. */
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Days by which a run for `today` moves the generator's dates: the most whole weeks that keep ANCHOR_DATE
+ * on or before `today` (so weekdays are kept).
+ */
+export function anchorShift(today: string): number {
+  const day = Date.parse(`${today}T00:00:00Z`);
+  if (!ISO_DATE.test(today) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== today)
+    throw new Error(`today must be a YYYY-MM-DD date, not "${today}"`);
+  return 7 * Math.floor((day - Date.parse(`${ANCHOR_DATE}T00:00:00Z`)) / DAY_MS / 7);
+}
+
+/**
+ * What every generator step shares: the PRNG, the tenant's fake Xero organisation, ids made so far, and
+ * the day its dates are placed for.
+ */
 export class World {
   readonly random: Random;
+  /** ANCHOR_DATE moved by whole weeks to on or before the run's `today`, less than a week before it. */
+  readonly anchor: string;
+  private readonly shift: number;
   /** The Xero tenantId the generated records pretend to come from. */
   readonly xeroRealm: string;
   readonly ids = new Map<string, string[]>();
@@ -12,9 +33,17 @@ export class World {
     readonly tenant: string,
     readonly scale: number,
     seed: string,
+    today: string,
   ) {
+    this.shift = anchorShift(today);
+    this.anchor = this.date(ANCHOR_DATE);
     this.random = new Random(`${tenant}:${seed}`);
     this.xeroRealm = this.random.uuid();
+  }
+
+  /** A literal date of the generator (written for ANCHOR_DATE), placed for the run's `today`. */
+  date(literal: string): string {
+    return addDays(literal, this.shift);
   }
 
   /** A record with a fresh Connec! id and a Xero id, remembered under `kind` for later references. */

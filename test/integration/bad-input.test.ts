@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../src/schema/scope.js';
+import { ANCHOR_DATE } from '../../src/seed/catalog.js';
 import { seedTenant } from '../../src/seed/seed-tenant.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -8,7 +9,7 @@ let key: string;
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  await seedTenant(gateway.database.dataSource, { tenant: 'org-bad', scale: 10 });
+  await seedTenant(gateway.database.dataSource, { today: ANCHOR_DATE, tenant: 'org-bad', scale: 10 });
   key = await gateway.createKey('org-bad', [Scope.READ]);
 });
 afterAll(() => gateway.stop());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entityDescriptors } from '../../src/resolvers/entity-descriptors.js';
 import { Scope } from '../../src/schema/scope.js';
+import { ANCHOR_DATE } from '../../src/seed/catalog.js';
 import { seedTenant } from '../../src/seed/seed-tenant.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { entityCases, type Row } from './entity-cases.js';
@@ -18,8 +19,8 @@ let keyB: string;
 beforeAll(async () => {
   gateway = await startTestGateway();
   const db = gateway.database.dataSource;
-  await seedTenant(db, { tenant: 'org-a', scale: 30 });
-  await seedTenant(db, { tenant: 'org-b', scale: 30 });
+  await seedTenant(db, { today: ANCHOR_DATE, tenant: 'org-a', scale: 30 });
+  await seedTenant(db, { today: ANCHOR_DATE, tenant: 'org-b', scale: 30 });
   keyA = await gateway.createKey('org-a', [Scope.READ]);
   keyB = await gateway.createKey('org-b', [Scope.READ]);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertEntities } from '../../src/cache/upsert.js';
 import { Scope } from '../../src/schema/scope.js';
+import { ANCHOR_DATE } from '../../src/seed/catalog.js';
 import { seedTenant } from '../../src/seed/seed-tenant.js';
 import { ensureTenant } from '../../src/tenancy/tenancy.service.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -13,7 +14,7 @@ let key: string;
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  await seedTenant(gateway.database.dataSource, { tenant: 'org-rel', scale: 500 });
+  await seedTenant(gateway.database.dataSource, { today: ANCHOR_DATE, tenant: 'org-rel', scale: 500 });
   key = await gateway.createKey('org-rel', [Scope.READ]);
 });
 afterAll(() => gateway.stop());

@@ -18,6 +18,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANCHOR_DATE } from '../../src/seed/catalog.js';
 import { seedTenant } from '../../src/seed/seed-tenant.js';
 import { writeItems } from '../support/events.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -40,8 +41,8 @@ const db = () => gateway.gateway.services.db;
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  await seedTenant(db(), { tenant: 'tenant-a', scale: 3 });
-  await seedTenant(db(), { tenant: 'tenant-b', scale: 3 });
+  await seedTenant(db(), { today: ANCHOR_DATE, tenant: 'tenant-a', scale: 3 });
+  await seedTenant(db(), { today: ANCHOR_DATE, tenant: 'tenant-b', scale: 3 });
   keyA = await gateway.createKey('tenant-a');
   keyB = await gateway.createKey('tenant-b');
   const tenants = await db().query(`SELECT id, name FROM tenants WHERE name IN ('tenant-a', 'tenant-b')`);
