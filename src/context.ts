@@ -41,6 +41,14 @@ export function createContext(
   return { ...services, logger, auth, requestId, requestCache: new Map() };
 }
 
+/**
+ * The context one subscription event executes with: the subscription's, with its own request cache, so
+ * each event reads the records as they are when it is delivered (its own committed state or newer).
+ */
+export function eventContext(context: GatewayContext): GatewayContext {
+  return { ...context, requestCache: new Map() };
+}
+
 /** Memoises a request-scoped helper (a DataLoader, typically) under `key`. */
 export function requestScoped<T>(context: GatewayContext, key: string, create: () => T): T {
   let value = context.requestCache.get(key) as T | undefined;

@@ -24,6 +24,13 @@ export class SharedSubscriptionExecution {
   /** Selections executed for events so far (for metrics and tests: shared ones count once). */
   executions = 0;
 
+  /**
+   * `forEvent` gives the context one event's execution runs with, from the subscription's: the
+   * subscription's context lives as long as the socket's operation, so anything it memoises (a caching
+   * loader) would hand every later event the record as the first event found it.
+   */
+  constructor(private readonly forEvent: (context: unknown) => unknown = (context) => context) {}
+
   /** graphql's `subscribe`, with each event's execution shared across the subscribers of `shareKey`. */
   async subscribe(
     args: ExecutionArgs,
@@ -37,7 +44,7 @@ export class SharedSubscriptionExecution {
   private resultFor(event: unknown, shareKey: string, args: ExecutionArgs): Result {
     const run = () => {
       this.executions += 1;
-      return execute({ ...args, rootValue: event });
+      return execute({ ...args, rootValue: event, contextValue: this.forEvent(args.contextValue) });
     };
     if (typeof event !== 'object' || event === null) return run();
     let byKey = this.results.get(event);

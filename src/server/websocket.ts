@@ -14,7 +14,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { bearerKey } from '../auth/api-key.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { authenticate } from '../auth/authenticate.js';
-import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
+import { createContext, eventContext, type GatewayContext, type GatewayServices } from '../context.js';
 import { ErrorCode, forbidden, rateLimited } from '../errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
@@ -49,7 +49,9 @@ export function serveGraphQLWebSockets(
     maxComplexity: services.config.MAX_QUERY_COMPLEXITY,
   };
 
-  const shared = new SharedSubscriptionExecution();
+  // Each event executes with a fresh request cache: a loader kept for the subscription's lifetime would
+  // serve every later event the entity as the first event loaded it.
+  const shared = new SharedSubscriptionExecution((context) => eventContext(context as GatewayContext));
   const shareKeys = new WeakMap<ExecutionArgs, string>();
 
   const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
