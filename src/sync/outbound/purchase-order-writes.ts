@@ -36,8 +36,13 @@ async function resolvePurchaseOrder(
     errors.push({ path: 'deliveryDate', message: 'Must be on or after transactionDate.' });
   if (errors.length > 0) throw badUserInput(errors);
   const { deliveryDate, status, ...shared } = input;
+  // A purchase order is a supplier document: a line without a tax code or account takes its item's
+  // purchase details (PurchaseDetails.TaxType / AccountCode), as a bill's lines do, never the sale ones.
+  // Xero defaults a line given only an ItemCode the same way, from the side of the document (LineItems,
+  // developer.xero.com/documentation/api/accounting/purchaseorders and .../accounting/invoices).
   const asInvoice: InvoiceInput = {
     ...shared,
+    type: PartyType.SUPPLIER,
     status: status as unknown as TransactionStatus | null | undefined,
   };
   const before: ExistingInvoice | null = existing && {
