@@ -43,12 +43,15 @@ export function today(): string {
 
 /**
  * Fills in a widget's date range: `to` defaults to today, `from` to the first day of the month eleven
- * months before `to` (a year of months). Refuses a reversed range or one of too many periods.
+ * months before `to` (a year of months). Refuses a reversed range, and, for a widget that answers one
+ * row per `period`, a range of too many periods. A widget without a `period` argument (invoice list,
+ * invoice summary, balance sheet) answers totals over the range or at its two ends, whatever its length:
+ * it passes no period and is not limited.
  */
 export function resolveRange(
   from: string | null | undefined,
   to: string | null | undefined,
-  period: WidgetPeriod = WidgetPeriod.DAY,
+  period?: WidgetPeriod,
 ): DateRange {
   const end = to ?? today();
   const endDate = new Date(`${end}T00:00:00Z`);
@@ -57,7 +60,7 @@ export function resolveRange(
     new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
   if (start > end) throw badArgument('from', '`from` must be on or before `to`.');
   const days = (endDate.getTime() - new Date(`${start}T00:00:00Z`).getTime()) / DAY_MS;
-  if (days / APPROX_DAYS[period] > MAX_PERIODS)
+  if (period && days / APPROX_DAYS[period] > MAX_PERIODS)
     throw badArgument('period', `At most ${MAX_PERIODS} periods: choose a longer period or a shorter range.`);
   return { from: start, to: end };
 }
