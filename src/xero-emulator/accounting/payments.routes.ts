@@ -137,6 +137,8 @@ export const paymentWriter: ResourceWriter = {
       HasAccount: true,
       HasValidationErrors: false,
       Account: { AccountID: account!.AccountID, Code: account!.Code },
+      // The paid document is embedded with its CurrencyCode, the payment's currency (a Payment has none of
+      // its own): see the GET /Payments example at developer.xero.com/documentation/api/accounting/payments.
       ...(kind === 'invoice'
         ? {
             Invoice: {
@@ -144,6 +146,7 @@ export const paymentWriter: ResourceWriter = {
               InvoiceNumber: doc.InvoiceNumber,
               Type: doc.Type,
               Contact: doc.Contact,
+              CurrencyCode: doc.CurrencyCode,
             },
           }
         : {
@@ -152,6 +155,7 @@ export const paymentWriter: ResourceWriter = {
               CreditNoteNumber: doc.CreditNoteNumber,
               Type: doc.Type,
               Contact: doc.Contact,
+              CurrencyCode: doc.CurrencyCode,
             },
           }),
       UpdatedDateUTC: c.now,

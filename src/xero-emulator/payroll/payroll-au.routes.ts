@@ -161,7 +161,8 @@ export function payrollAuRouter(): Router<ApiContext> {
           {
             PayPeriodStartDate: rec.StartDate,
             PayPeriodEndDate: rec.EndDate,
-            NumberOfUnits: days * 7.6,
+            // 7.6 hours a day, as Xero's decimal: days * 7.6 in floats is 22.799999999999997 for 3 days.
+            NumberOfUnits: (days * 76) / 10,
             LeavePeriodStatus: status ?? 'REQUESTED',
           },
         ];
