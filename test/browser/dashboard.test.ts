@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRange } from '../../src/widgets/widget-period.js';
 import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
-import { startXeroHarness, type XeroHarness } from '../support/xero-harness.js';
+import { REFERENCE_TODAY, startXeroHarness, type XeroHarness } from '../support/xero-harness.js';
 
 const AU = 'Demo Company (AU)';
 const WIDGETS = [
@@ -15,6 +16,9 @@ const WIDGETS = [
   'EMPLOYEES_LIST',
   'TIMESHEETS',
 ];
+
+/** The page believes it is noon UTC on `day` (its clock still runs: timers, sockets and charts work). */
+const pageOn = (page: Page, day: string) => page.clock.install({ time: new Date(`${day}T12:00:00Z`) });
 
 describe('the dashboard in headless Chromium', () => {
   let harness: XeroHarness;
@@ -37,6 +41,7 @@ describe('the dashboard in headless Chromium', () => {
 
   it('asks for a key, then draws every widget from the synced organisation, loading nothing from elsewhere', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
+    await pageOn(page, REFERENCE_TODAY);
     const origin = new URL(harness.gateway.url).origin;
     const foreign: string[] = [];
     page.on('request', (request) => {
@@ -71,6 +76,7 @@ describe('the dashboard in headless Chromium', () => {
 
   it('shows an invoice changed in Xero within 2 seconds, without a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    await pageOn(page, REFERENCE_TODAY);
     await page.addInitScript((apiKey) => localStorage.setItem('connec-dashboard-key', apiKey), key);
     await page.goto(`${harness.gateway.url}/dashboard`);
     const list = page.locator('section[data-widget="INVOICE_LIST"]');
@@ -78,11 +84,14 @@ describe('the dashboard in headless Chromium', () => {
       timeout: 15_000,
     });
     const db = harness.gateway.gateway.services.db;
+    // An invoice Xero lets one edit (nothing paid or credited on it) inside the page's default range,
+    // which ends on the page's (and the seed's) today.
+    const range = resolveRange(null, REFERENCE_TODAY);
     const [invoice] = await db.query(
       `SELECT i.xero_id, o.name FROM invoices i JOIN organizations o ON o.id = i.organization_id
         WHERE i.tenant_id = $1 AND i.type = 'CUSTOMER' AND i.status = 'AUTHORISED' AND i.paid_amount = 0
-          AND i.transaction_date > now() - interval '300 days' ORDER BY i.transaction_number LIMIT 1`,
-      [tenantId],
+          AND i.balance = i.total_amount AND i.transaction_date BETWEEN $2 AND $3 ORDER BY i.transaction_number LIMIT 1`,
+      [tenantId, range.from, range.to],
     );
     expect(invoice).toBeDefined();
     const updatesBefore = Number(await list.getAttribute('data-updates'));
@@ -113,6 +122,51 @@ describe('the dashboard in headless Chromium', () => {
     expect(elapsed).toBeLessThan(2000);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'dashboard-live-update.png'), fullPage: true });
     await page.close();
+  });
+
+  it('with the seed and the page a year ahead, the default range shows that year; the page’s clock decides it', async () => {
+    const later = '2027-12-03';
+    const ahead = await startXeroHarness({ today: later });
+    try {
+      const aheadTenant = await ahead.link('org-dashboard-ahead', AU);
+      const aheadKey = await ahead.gateway.createKey('org-dashboard-ahead');
+      await ahead.gateway.gateway.services.sync!.scheduler.trigger(aheadTenant);
+      const open = async (day: string) => {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
+        await pageOn(page, day);
+        await page.addInitScript((apiKey) => localStorage.setItem('connec-dashboard-key', apiKey), aheadKey);
+        await page.goto(`${ahead.gateway.url}/dashboard`);
+        for (const widget of WIDGETS)
+          await page.waitForSelector(`section[data-widget="${widget}"][data-state="ready"]`, {
+            timeout: 15_000,
+          });
+        const everyone = (widget: string) =>
+          page.locator(`section[data-widget="${widget}"] tr.total td`).nth(1).textContent();
+        return {
+          page,
+          customers: await page.locator('section[data-widget="INVOICE_LIST"] tbody tr').count(),
+          worked: Number(await everyone('TIMESHEETS')),
+          summary: await page.locator('section[data-widget="INVOICE_SUMMARY"] .body').textContent(),
+        };
+      };
+      const onTime = await open(later);
+      expect(onTime.customers).toBeGreaterThan(0);
+      expect(onTime.worked).toBeGreaterThan(0);
+      expect(onTime.summary).not.toContain('No invoices');
+      expect(await onTime.page.locator('#error').isHidden()).toBe(true);
+      await onTime.page.screenshot({
+        path: path.join(ARTIFACTS_DIR, 'dashboard-year-ahead.png'),
+        fullPage: true,
+      });
+      await onTime.page.close();
+      // The same gateway and data, read by a page a year behind them: its range ends before any of it.
+      const behind = await open('2026-12-03');
+      expect(behind.customers).toBe(0);
+      expect(behind.worked).toBe(0);
+      await behind.page.close();
+    } finally {
+      await ahead.stop();
+    }
   });
 
   it('the playground opens a saved query for every widget, as tabs', async () => {

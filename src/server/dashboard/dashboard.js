@@ -316,13 +316,22 @@
     box.textContent = message || '';
   }
 
+  /** The reader's own date (`YYYY-MM-DD`, local time): where the ranges end unless the picker says otherwise. */
+  function localToday() {
+    const now = new Date();
+    const two = (n) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  }
+
+  /** `from` left empty is the gateway's default: the first of the month eleven months before `to`. */
   function pickerState() {
     const form = $('#period');
-    return { from: form.from.value || null, to: form.to.value || null, period: form.period.value };
+    return { from: form.from.value || null, to: form.to.value || localToday(), period: form.period.value };
   }
 
   let client;
   let stops = [];
+  let dayTimer;
   function subscribeAll() {
     for (const stop of stops) stop();
     stops = [];
@@ -415,6 +424,14 @@
     });
     subscribeAll();
     $('#period').addEventListener('change', () => subscribeAll());
+    // Ranges that end today move on at the reader's midnight.
+    let day = localToday();
+    clearInterval(dayTimer);
+    dayTimer = setInterval(() => {
+      if (localToday() === day) return;
+      day = localToday();
+      if (!$('#period').to.value) subscribeAll();
+    }, 60_000);
   }
 
   function askForKey(message) {
