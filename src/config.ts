@@ -20,6 +20,11 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WS_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(12_000),
+  /**
+   * How stale a WebSocket's view of its key may get: each operation re-reads a key older than this, and
+   * open sockets' keys are re-checked this often, so a revocation whose NOTIFY was lost still takes hold.
+   */
+  KEY_RECHECK_MS: z.coerce.number().int().min(100).max(5000).default(2000),
   /** Events a subscriber may fall behind by before its socket is closed with 4290 (resume from cursor). */
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().min(1).default(1000),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),

@@ -13,6 +13,7 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   QueryTooDeep: 'QUERY_TOO_DEEP',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -26,6 +27,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -65,6 +67,20 @@ export const rateLimited = (retryAfterSeconds: number) =>
   gatewayError(ErrorCode.RateLimited, `Too many requests for this key; retry in ${retryAfterSeconds} s.`, {
     retryAfterSeconds,
   });
+
+/** Seconds a client is told to wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot be reached (down, restarting, no free connection): the request did nothing and may
+ * be retried, unlike INTERNAL_SERVER_ERROR (a bug) or UNAUTHENTICATED (a bad key).
+ */
+export const serviceUnavailable = (retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS) =>
+  gatewayError(
+    ErrorCode.ServiceUnavailable,
+    `The gateway cannot reach its database; retry in ${retryAfterSeconds} s.`,
+    { retryAfterSeconds },
+  );
 
 /** Codes that are safe to show clients verbatim; everything else is masked outside development. */
 export const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([

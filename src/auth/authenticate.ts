@@ -22,6 +22,11 @@ interface KeyRow {
  */
 export async function authenticate(dataSource: DataSource, key: string | undefined): Promise<AuthContext> {
   if (!key) throw unauthenticated();
+  return authenticateHash(dataSource, hashApiKey(key));
+}
+
+/** `authenticate` by the key's hash (what a cache of keys holds instead of the key). */
+export async function authenticateHash(dataSource: DataSource, keyHash: string): Promise<AuthContext> {
   const rows: KeyRow[] = await dataSource.query(
     `SELECT t.id AS tenant_id, t.name AS tenant_name, t.created_at AS tenant_created_at,
             a.id AS app_id, a.provider, a.scopes, a.created_at AS app_created_at
@@ -29,7 +34,7 @@ export async function authenticate(dataSource: DataSource, key: string | undefin
        JOIN apps a ON a.id = k.app_id
        JOIN tenants t ON t.id = a.tenant_id
       WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND a.revoked_at IS NULL`,
-    [hashApiKey(key)],
+    [keyHash],
   );
   const row = rows[0];
   if (!row) throw unauthenticated('The API key is unknown or has been revoked.');
@@ -47,4 +52,15 @@ export async function authenticate(dataSource: DataSource, key: string | undefin
     revokedAt: null,
   });
   return { tenant, app, scopes: new Set(row.scopes) };
+}
+
+/** Which of these key hashes still belong to an unrevoked key of an unrevoked app (one statement). */
+export async function liveKeyHashes(dataSource: DataSource, keyHashes: string[]): Promise<Set<string>> {
+  if (keyHashes.length === 0) return new Set();
+  const rows: Array<{ key_hash: string }> = await dataSource.query(
+    `SELECT k.key_hash FROM api_keys k JOIN apps a ON a.id = k.app_id
+      WHERE k.key_hash = ANY($1) AND k.revoked_at IS NULL AND a.revoked_at IS NULL`,
+    [keyHashes],
+  );
+  return new Set(rows.map((row) => row.key_hash));
 }

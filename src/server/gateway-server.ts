@@ -108,8 +108,12 @@ export async function startGatewayServer(
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  // After a lost LISTEN connection, event tails re-read the log: NOTIFYs sent meanwhile are gone.
-  const listener = createNotificationListener(db, logger, () => services.events.pollAll());
+  // After a lost LISTEN connection, event tails re-read the log and open sockets' keys are checked
+  // again: NOTIFYs sent meanwhile (events, revocations) are gone.
+  const listener = createNotificationListener(db, logger, () => {
+    services.events.pollAll();
+    void sockets.recheckKeys();
+  });
   await listener.on(REVOCATION_CHANNEL, (appId) => sockets.closeApp(appId));
   await services.events.start(listener);
   await listener.on(SYNC_STATUS_CHANNEL, (payload) => services.statusHub.receive(payload));

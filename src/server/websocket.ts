@@ -11,11 +11,13 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { bearerKey } from '../auth/api-key.js';
+import { bearerKey, hashApiKey } from '../auth/api-key.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { authenticate } from '../auth/authenticate.js';
+import { liveKeyHashes } from '../auth/authenticate.js';
+import { KeyCache } from '../auth/key-cache.js';
 import { createContext, eventContext, type GatewayContext, type GatewayServices } from '../context.js';
-import { ErrorCode, forbidden, rateLimited } from '../errors.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
+import { ErrorCode, forbidden, rateLimited, serviceUnavailable } from '../errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
 import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
@@ -25,11 +27,22 @@ type SocketExtra = {
   socket: WebSocket;
   request: IncomingMessage;
   auth?: AuthContext;
+  /** The hash of the key sent in connection_init: every operation checks it again. */
+  keyHash?: string;
 };
+
+/** RFC 6455 "try again later": the gateway could not check the key because its database is unreachable. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+const REVOKED_REASON = 'Unauthorized: the API key was revoked';
 
 export interface GatewayWebSockets {
   /** Closes every socket opened with a key of this app (after a revocation). */
   closeApp(appId: string): void;
+  /**
+   * After revocation notices may have been lost (the LISTEN connection was re-established): forgets every
+   * key's state and re-checks the keys of open sockets now, closing those revoked meanwhile.
+   */
+  recheckKeys(): Promise<void>;
   /** Closes every socket with 1001 (going away), for shutdown. */
   closeAll(): Promise<void>;
   /** How many times a subscription's selection was executed for an event (subscribers sharing one count once). */
@@ -44,6 +57,8 @@ export function serveGraphQLWebSockets(
   limiter: KeyRateLimiter = createKeyRateLimiter(services.config.RATE_LIMIT_PER_KEY_PER_MINUTE),
 ): GatewayWebSockets {
   const socketsByApp = new Map<string, Set<WebSocket>>();
+  const keyHashOf = new Map<WebSocket, string>();
+  const keys = new KeyCache(services.db, services.config.KEY_RECHECK_MS);
   const limits = {
     maxDepth: services.config.MAX_QUERY_DEPTH,
     maxComplexity: services.config.MAX_QUERY_COMPLEXITY,
@@ -61,27 +76,46 @@ export function serveGraphQLWebSockets(
       async onConnect(ctx) {
         const params = ctx.connectionParams ?? {};
         const header = params.Authorization ?? params.authorization;
-        try {
-          ctx.extra.auth = await authenticate(
-            services.db,
-            bearerKey(typeof header === 'string' ? header : undefined),
-          );
-        } catch {
+        const key = bearerKey(typeof header === 'string' ? header : undefined);
+        const refuse = () => {
           ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: a valid API key is required');
           return false;
+        };
+        if (!key) return refuse();
+        const keyHash = hashApiKey(key);
+        try {
+          ctx.extra.auth = await keys.check(keyHash);
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) return refuse();
+          // 4401 tells the client to fix its key; an outage is no reason to, and 1013 says to come back.
+          ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, 'Try again later: the database is unavailable');
+          return false;
         }
+        ctx.extra.keyHash = keyHash;
         const appId = ctx.extra.auth.app.id;
         const sockets = socketsByApp.get(appId) ?? new Set();
         sockets.add(ctx.extra.socket);
         socketsByApp.set(appId, sockets);
+        keyHashOf.set(ctx.extra.socket, keyHash);
         ctx.extra.socket.once('close', () => {
           sockets.delete(ctx.extra.socket);
           if (sockets.size === 0) socketsByApp.delete(appId);
+          keyHashOf.delete(ctx.extra.socket);
         });
         return true;
       },
       async onSubscribe(ctx, _id, payload) {
-        const auth = ctx.extra.auth as AuthContext;
+        let auth: AuthContext;
+        try {
+          // The key as Postgres held it at most KEY_RECHECK_MS ago, not as it was at connection_init.
+          auth = await keys.check(ctx.extra.keyHash as string);
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) return [serviceUnavailable()];
+          if ((error as GraphQLError).extensions?.code !== ErrorCode.Unauthenticated) throw error;
+          ctx.extra.socket.close(CloseCode.Unauthorized, REVOKED_REASON);
+          return [error as GraphQLError];
+        }
+        ctx.extra.auth = auth;
         const retryAfterSeconds = limiter.take(auth.app.id);
         if (retryAfterSeconds > 0) return [rateLimited(retryAfterSeconds)];
         let document: ReturnType<typeof parse>;
@@ -136,6 +170,19 @@ export function serveGraphQLWebSockets(
         );
         return args;
       },
+      onNext(_ctx, _id, _payload, _args, result) {
+        // As over HTTP: a resolver that found the database unreachable says so, retryably.
+        if (!result.errors?.some((error) => isDatabaseUnavailable(error))) return;
+        return {
+          ...result,
+          errors: result.errors.map((error) => {
+            if (!isDatabaseUnavailable(error)) return error.toJSON();
+            const { message, extensions } = serviceUnavailable();
+            const { code, retryAfterSeconds } = extensions;
+            return { ...error.toJSON(), message, extensions: { code, retryAfterSeconds } };
+          }),
+        };
+      },
       onError(_ctx, _id, _payload, errors) {
         for (const error of errors) {
           const code = error.extensions?.code;
@@ -149,13 +196,41 @@ export function serveGraphQLWebSockets(
     services.config.WS_KEEPALIVE_MS,
   );
 
+  /** Closes the open sockets whose key Postgres no longer holds as live; an outage closes none. */
+  let rechecking: Promise<void> | undefined;
+  const recheckOpenSockets = () => {
+    rechecking ??= (async () => {
+      const live = await liveKeyHashes(services.db, [...new Set(keyHashOf.values())]);
+      for (const [socket, keyHash] of keyHashOf) {
+        if (!live.has(keyHash)) socket.close(CloseCode.Unauthorized, REVOKED_REASON);
+      }
+    })()
+      .catch((error) => {
+        if (!isDatabaseUnavailable(error)) services.logger.error({ err: error }, 'key re-check failed');
+      })
+      .finally(() => {
+        rechecking = undefined;
+      });
+    return rechecking;
+  };
+  // Subscriptions run no operation per event: this bounds how long one outlives a revocation whose
+  // NOTIFY never arrived.
+  const recheckTimer = setInterval(recheckOpenSockets, services.config.KEY_RECHECK_MS);
+  recheckTimer.unref();
+
   return {
     closeApp(appId) {
+      keys.forgetApp(appId);
       for (const socket of socketsByApp.get(appId) ?? []) {
-        socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked');
+        socket.close(CloseCode.Unauthorized, REVOKED_REASON);
       }
     },
+    recheckKeys() {
+      keys.forgetAll();
+      return recheckOpenSockets();
+    },
     async closeAll() {
+      clearInterval(recheckTimer);
       for (const client of wss.clients) client.close(1001, 'Going away: the gateway is shutting down');
       await server.dispose();
     },
