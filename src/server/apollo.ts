@@ -3,8 +3,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { currentStatementCount } from '../database/statement-counter.js';
-import { CLIENT_SAFE_CODES, ErrorCode } from '../errors.js';
+import { CLIENT_SAFE_CODES, DATABASE_RETRY_AFTER_SECONDS, ErrorCode, serviceUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { describeInvalidInput } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
@@ -25,11 +26,49 @@ export function createApollo(
     stopOnTerminationSignals: false,
     logger,
     formatError: (formatted, error) =>
-      maskError(describeInvalidInput(formatted, error), config.isDevelopment),
+      maskError(describeInvalidInput(databaseOutage(formatted, error), error), config.isDevelopment),
     // No HTTP caching of GraphQL answers (they are per key), so the per-field cache-control bookkeeping is
     // pure overhead.
-    plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config), requestLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(config),
+      requestLogPlugin(logger),
+      databaseOutagePlugin(),
+    ],
   });
+}
+
+/** A resolver that failed because Postgres is unreachable answers SERVICE_UNAVAILABLE, not a masked bug. */
+function databaseOutage(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (formatted.extensions?.code === ErrorCode.ServiceUnavailable || !isDatabaseUnavailable(error)) {
+    return formatted;
+  }
+  const { message, extensions } = serviceUnavailable();
+  return {
+    ...formatted,
+    message,
+    extensions: { code: extensions.code, retryAfterSeconds: extensions.retryAfterSeconds },
+  };
+}
+
+/**
+ * An answer that is nothing but an outage gets 503 and Retry-After, so HTTP clients and proxies retry
+ * it; one with data keeps 200 (part of it was answered).
+ */
+function databaseOutagePlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (!errors?.some((error) => error.extensions?.code === ErrorCode.ServiceUnavailable)) return;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          if (data === null || data === undefined) response.http.status = 503;
+        },
+      };
+    },
+  };
 }
 
 /** Errors without a client-safe code are replaced, outside development, by a generic message. */

@@ -4,8 +4,9 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { bearerKey } from '../auth/api-key.js';
 import { authenticate } from '../auth/authenticate.js';
 import { createContext, type GatewayContext, type GatewayServices } from '../context.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { enterStatementCounter } from '../database/statement-counter.js';
-import { rateLimited } from '../errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, rateLimited, serviceUnavailable } from '../errors.js';
 import { BodyTooLargeError, readBody, sendGraphQLError } from './http-io.js';
 import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
 
@@ -39,7 +40,14 @@ export function createGraphQLHttpHandler(
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const auth = await authenticate(services.db, bearerKey(request.headers.authorization));
+        const auth = await authenticate(services.db, bearerKey(request.headers.authorization)).catch(
+          (error) => {
+            // Without this, an outage reads as a bug (500) to the client, which then does not retry.
+            if (!isDatabaseUnavailable(error)) throw error;
+            response.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+            throw serviceUnavailable();
+          },
+        );
         const retryAfterSeconds = limiter.take(auth.app.id);
         if (retryAfterSeconds > 0) {
           response.setHeader('retry-after', String(retryAfterSeconds));

@@ -19,6 +19,7 @@ import {
 } from '../integration/writes-harness.js';
 import { waitFor } from '../support/process.js';
 import { startRestartablePostgres } from '../support/restartable-postgres.js';
+import { connectWs, wsQuery } from '../support/ws-client.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterAll(async () => {
@@ -121,4 +122,86 @@ describe('a write Xero takes while Postgres is down', () => {
     ]);
     expect(cached).toEqual([{ sync_status: 'SYNCED', xero_id: inXero.invoices![0].invoiceID }]);
   }, 180_000);
+});
+
+describe('requests while Postgres is down', () => {
+  it('answer SERVICE_UNAVAILABLE (503, Retry-After) and close a new socket with 1013, not 500 or 4401', async () => {
+    const postgres = await startRestartablePostgres();
+    cleanups.push(() => postgres.destroy());
+    const databaseUrl = await postgres.createDatabase('outage');
+    const migrator = createDataSource({ url: databaseUrl, poolSize: 2 });
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
+    const gateway: Gateway = await startGateway(
+      loadConfig({
+        DATABASE_URL: databaseUrl,
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        PORT: '0',
+        DEMO_MODE: 'false',
+        LOG_LEVEL: 'silent',
+        KEY_RECHECK_MS: '500',
+      }),
+      createLogger('silent'),
+      { schedule: false },
+    );
+    cleanups.push(() => gateway.stop());
+    const db = gateway.services.db;
+    const tenant = await ensureTenant(db, 'acme');
+    const apiKey = (await createApp(db, tenant.id, 'shop', ALL_SCOPES)).apiKey;
+    const post = async (query: string) => {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as {
+        data?: unknown;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+    };
+    const open = connectWs(gateway.url, apiKey);
+    expect((await wsQuery(open.client, '{ viewer { tenant { name } } }')).data).toBeDefined();
+    let openClosed: number | undefined;
+    open.closed.then((event) => {
+      openClosed = event.code;
+    });
+
+    await postgres.stop();
+    for (const query of [
+      '{ invoices { edges { node { id } } } }',
+      'mutation { createOrganization(input: { name: "Outage Pty" }) { syncStatus } }',
+    ]) {
+      const answer = await post(query);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(503);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+    }
+    const fresh = connectWs(gateway.url, apiKey);
+    const refused = await fresh.closed;
+    expect(refused.code).toBe(1013);
+    await fresh.client.dispose();
+    // The open socket's key is read again after KEY_RECHECK_MS: the outage is not taken for a revocation.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const onOpen = await new Promise<unknown>((resolve) =>
+      open.client.subscribe(
+        { query: '{ invoices { edges { node { id } } } }' },
+        { next: resolve, error: resolve, complete: () => {} },
+      ),
+    );
+    expect(JSON.stringify(onOpen)).toContain('"code":"SERVICE_UNAVAILABLE"');
+    expect(openClosed).toBeUndefined();
+
+    await postgres.start();
+    await waitFor(
+      async () => ((await post('{ viewer { tenant { name } } }')).status === 200 ? true : undefined),
+      30_000,
+      () => 'the gateway never answered again',
+    );
+    expect((await wsQuery(open.client, '{ viewer { tenant { name } } }')).data).toEqual({
+      viewer: { tenant: { name: 'acme' } },
+    });
+    await open.client.dispose();
+  }, 120_000);
 });
