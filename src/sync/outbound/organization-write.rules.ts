@@ -97,9 +97,19 @@ function identity(person: {
   return [person.firstName?.trim(), person.lastName?.trim()].filter(Boolean).join(' ').toLowerCase();
 }
 
-/** The organization's fields as given, trimmed; the primary person's email is the Contact's. */
-export function resolveOrganizationFields(input: OrganizationInput): ResolvedOrganization {
+/**
+ * The organization's fields after the write; `undefined` leaves a field alone. An update changes only
+ * what it gives: within `address` and `phone`, a part or a line left out keeps its current value (null
+ * clears it), so `address: { billing }` never touches the shipping address. Xero replaces a Contact's
+ * address of a type, and its phone of a type, as a whole, so the full merged values are what is sent.
+ */
+export function resolveOrganizationFields(
+  input: OrganizationInput,
+  existing?: Pick<Organization, 'address' | 'phone'> | null,
+): ResolvedOrganization {
   const address = input.address;
+  const phone = input.phone;
+  const before = existing?.phone ?? null;
   return {
     name: input.name?.trim() || undefined,
     code: input.code,
@@ -107,33 +117,37 @@ export function resolveOrganizationFields(input: OrganizationInput): ResolvedOrg
     address:
       address === undefined
         ? undefined
-        : address && { billing: fullAddress(address.billing), shipping: fullAddress(address.shipping) },
+        : address && {
+            billing: mergeAddress(address.billing, existing?.address?.billing),
+            shipping: mergeAddress(address.shipping, existing?.address?.shipping),
+          },
     email: input.email,
     phone:
-      input.phone === undefined
+      phone === undefined
         ? undefined
-        : input.phone && {
-            landline: input.phone.landline ?? null,
-            landline2: input.phone.landline2 ?? null,
-            mobile: input.phone.mobile ?? null,
-            fax: input.phone.fax ?? null,
+        : phone && {
+            landline: given(phone.landline, before?.landline),
+            landline2: given(phone.landline2, before?.landline2),
+            mobile: given(phone.mobile, before?.mobile),
+            fax: given(phone.fax, before?.fax),
           },
     website: input.website,
     currency: input.currency,
   };
 }
 
-function fullAddress(address: AddressInput | null | undefined) {
+/** The value given, or (left out) the current one. */
+const given = <T>(value: T | null | undefined, current: T | null | undefined): T | null =>
+  value === undefined ? (current ?? null) : value;
+
+const ADDRESS_FIELDS = ['attention', 'line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
+
+function mergeAddress(address: AddressInput | null | undefined, current: AddressInput | null | undefined) {
+  if (address === undefined) return current ?? null;
   if (!address) return null;
-  return {
-    attention: address.attention ?? null,
-    line1: address.line1 ?? null,
-    line2: address.line2 ?? null,
-    city: address.city ?? null,
-    region: address.region ?? null,
-    postalCode: address.postalCode ?? null,
-    country: address.country ?? null,
-  };
+  return Object.fromEntries(
+    ADDRESS_FIELDS.map((field) => [field, given(address[field], current?.[field])]),
+  ) as Required<AddressInput>;
 }
 
 /** An active organization of the tenant already has this name: Xero refuses duplicates among active contacts. */

@@ -75,7 +75,7 @@ export async function updateOrganization(
   const manager = caller.pipeline.deps.db.manager;
   const existing = await loadOrganization(caller, id);
   refuse(checkOrganizationFields(input, false));
-  const organization = resolveOrganizationFields(input);
+  const organization = resolveOrganizationFields(input, existing);
   refuse(await checkNameFree(manager, caller.tenantId, organization.name, existing.id));
   const basedOn = force
     ? undefined
