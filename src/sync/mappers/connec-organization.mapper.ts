@@ -73,7 +73,8 @@ function toContactPerson(person: ResolvedPerson): ContactPerson {
  */
 export function toXeroContact(organization: ResolvedOrganization, people?: ResolvedPerson[]): Contact {
   const [primary, ...others] = people ?? [];
-  const email = primary ? primary.email : organization.email;
+  // Rule 1: the Contact's EmailAddress is the primary person's (the writer makes `email` theirs).
+  const email = organization.email === undefined && primary ? primary.email : organization.email;
   return defined({
     name: organization.name,
     accountNumber: organization.code === undefined ? undefined : (organization.code ?? ''),

@@ -150,6 +150,34 @@ function mergeAddress(address: AddressInput | null | undefined, current: Address
   ) as Required<AddressInput>;
 }
 
+/** A person with a name: a name-less primary person is only the Contact's email, read back from Xero. */
+export function isNamedPerson(person: Pick<ResolvedPerson, 'firstName' | 'lastName'>): boolean {
+  return Boolean(person.firstName?.trim() || person.lastName?.trim());
+}
+
+/**
+ * The Contact's EmailAddress (rule 1): Xero holds one email on a Contact, its primary person's (the
+ * person's identity there, rule 3), so when the Contact has a primary person the organization's email
+ * cannot travel beside it. The organization then shows the email Xero holds, and a warning says so
+ * instead of replacing it silently. `primary` is the Contact's primary person after the write, if any.
+ */
+export function contactEmail(
+  email: string | null | undefined,
+  primary: ResolvedPerson | undefined,
+): { email: string | null | undefined; warnings: string[] } {
+  if (!primary) return { email, warnings: [] };
+  const held = primary.email ?? null;
+  const same = (email ?? '').trim().toLowerCase() === (held ?? '').trim().toLowerCase();
+  if (email === undefined || same) return { email: held, warnings: [] };
+  const shown = held ? `"${held}"` : 'no email';
+  return {
+    email: held,
+    warnings: [
+      `Xero holds one email per contact, its primary person's (${describePerson(primary)}): the organization's email ${email ? `"${email}"` : '(cleared)'} was not sent to Xero, and the organization shows ${shown}, as Xero does.`,
+    ],
+  };
+}
+
 /** An active organization of the tenant already has this name: Xero refuses duplicates among active contacts. */
 export async function checkNameFree(
   manager: EntityManager,

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import { upsertEntities } from '../../cache/upsert.js';
 import { badArgument } from '../../errors.js';
 import { SyncStatus } from '../../schema/connec-entity.js';
 import { RecordStatus } from '../../schema/enums.js';
 import type { Organization } from '../../schema/organization.entity.js';
 import type { OrganizationInput, PersonInput } from '../../schema/organization.input.js';
-import type { Person } from '../../schema/person.entity.js';
+import { Person } from '../../schema/person.entity.js';
 import type { ExternalIdInput } from '../../schema/value-objects.js';
 import {
   pendingOrganizationFields,
   personFields,
   type ResolvedOrganization,
+  type ResolvedPerson,
   toXeroContact,
 } from '../mappers/connec-organization.mapper.js';
 import { type OpPerson, organizationOutbound } from './organization.outbound.js';
@@ -19,6 +20,8 @@ import {
   checkNameFree,
   checkOrganizationFields,
   checkPersonFields,
+  contactEmail,
+  isNamedPerson,
   type PeoplePlan,
   planPeople,
   refuse,
@@ -87,7 +90,20 @@ export async function updateOrganization(
         input.expectedUpdatedAt,
       );
   const plan = input.people ? await planPeople(manager, caller.tenantId, existing, input.people) : undefined;
-  const { write, warnings } = organizationWrite(caller, 'UPDATE', existing.id, organization, plan);
+  // Without people in the input, the Contact keeps its primary person: their email stays the Contact's.
+  const primary =
+    !plan && input.email !== undefined
+      ? await namedPrimary(manager, caller.tenantId, existing.id)
+      : undefined;
+  const { write, warnings } = organizationWrite(
+    caller,
+    'UPDATE',
+    existing.id,
+    organization,
+    plan,
+    {},
+    primary,
+  );
   return { ...(await caller.pipeline.submit({ ...write, basedOn })), warnings };
 }
 
@@ -312,10 +328,11 @@ function organizationWrite(
   organization: ResolvedOrganization,
   plan: PeoplePlan | undefined,
   options: CreateOptions = {},
+  cachedPrimary?: ResolvedPerson,
 ): PreparedWrite {
   const sent = plan?.people.filter((planned) => planned.sent).map((planned) => planned.person);
-  const primaryEmail = sent?.[0] ? sent[0].email : undefined;
-  const fields = { ...organization, ...(primaryEmail !== undefined ? { email: primaryEmail } : {}) };
+  const contact = contactEmail(organization.email, plan ? sent?.[0] : cachedPrimary);
+  const fields = { ...organization, email: contact.email };
   const people: OpPerson[] = (plan?.people ?? []).map((planned) => ({
     connecId: planned.person.connecId,
     firstName: planned.person.firstName,
@@ -344,8 +361,28 @@ function organizationWrite(
         })),
       extra: { people },
     },
-    warnings: plan?.warnings ?? [],
+    warnings: [...(plan?.warnings ?? []), ...contact.warnings],
   };
+}
+
+/** The organization's primary person in the cache, when it has a name (else it is only the Contact's email). */
+async function namedPrimary(
+  manager: EntityManager,
+  tenantId: string,
+  organizationId: string,
+): Promise<ResolvedPerson | undefined> {
+  const row = await manager
+    .getRepository(Person)
+    .findOneBy({ tenantId, organizationId, isPrimary: true, deletedAt: IsNull() });
+  if (!row) return undefined;
+  const person: ResolvedPerson = {
+    connecId: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email?.address ?? null,
+    includeInEmails: row.includeInEmails,
+  };
+  return isNamedPerson(person) ? person : undefined;
 }
 
 async function loadOrganization(caller: WriteCaller, id: string): Promise<Organization> {
