@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick] [-- --only reads,sync,writes,subscriptions]`: every benchmark on this
  * machine against one scratch embedded Postgres and the Xero emulator, each figure beside its baseline
  * measured in the same run (so the ratios hold on a noisy shared machine). Prints one table and writes
- * bench/results/latest.{json,md} (a full run also full.{json,md}, which the README quotes).
+ * bench/results/latest.{json,md} (a full run also full.{json,md}, which bench/README.md quotes).
  */
 import './production-env.js';
 import 'reflect-metadata';
