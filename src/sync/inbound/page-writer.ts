@@ -3,6 +3,7 @@ import type { CacheEntityName } from '../../cache/cache-entities.js';
 import type { WriteOrigin } from '../../cache/sync-events.js';
 import { type CacheRecord, upsertEntities } from '../../cache/upsert.js';
 import type { ChildLists, MappedRecord } from '../mappers/mapped-record.js';
+import { keepChosenPeople } from './chosen-person.js';
 import { ReferenceResolver } from './reference-resolver.js';
 
 export type AnyMapped = MappedRecord<unknown, ChildLists>;
@@ -41,6 +42,7 @@ export async function writeMappedPage(
     const resolver = new ReferenceResolver(manager, tenantId);
     await resolver.load(group.flatMap((record) => [record.references, ...childReferences(record)]));
     const cacheRecords = group.map((record) => toCacheRecord(record, resolver, xeroTenantId));
+    await keepChosenPeople(manager, tenantId, entity as CacheEntityName, cacheRecords);
     const { events } = await upsertEntities(
       manager,
       tenantId,

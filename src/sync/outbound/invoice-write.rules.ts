@@ -287,6 +287,8 @@ async function resolveLines(
  * invoices, credit notes and purchase orders name only the Contact, so its answer would otherwise
  * make the document's person the Contact's primary person (see `keepChosenPeople`).
  */
-export function chosenPersonExtra(resolved: { personId?: string | null }): { extra?: Record<string, unknown> } {
+export function chosenPersonExtra(resolved: { personId?: string | null }): {
+  extra?: Record<string, unknown>;
+} {
   return resolved.personId ? { extra: { personId: resolved.personId } } : {};
 }

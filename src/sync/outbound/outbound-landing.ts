@@ -5,6 +5,7 @@ import { appendEvents, lockEventCounter, type WriteOrigin } from '../../cache/sy
 import { type CacheRecord, upsertEntities, type WriteResult } from '../../cache/upsert.js';
 import { SyncStatus } from '../../schema/connec-entity.js';
 import { SyncAction } from '../../schema/sync-event.entity.js';
+import { keepChosenPeople } from '../inbound/chosen-person.js';
 import type { AnyMapped } from '../inbound/page-writer.js';
 import { ReferenceResolver } from '../inbound/reference-resolver.js';
 
@@ -18,6 +19,8 @@ export interface Landing {
   /** The app's own id for the record (upserts), recorded in id_map beside Xero's. */
   appExternalId?: ExternalIdRef | null;
   syncStatus?: SyncStatus;
+  /** The person the write asked for, on a document Xero holds with its Contact only. */
+  personId?: string | null;
 }
 
 /**
@@ -54,6 +57,8 @@ export async function landXeroAnswer(tx: EntityManager, landing: Landing): Promi
       syncStatus: landing.syncStatus ?? SyncStatus.SYNCED,
     },
   };
+  // The person an app chose for a document stays (Xero's documents name only the Contact).
+  await keepChosenPeople(tx, tenantId, entity, [record], landing.personId);
   const result = await upsertEntities(tx, tenantId, entity, [record], landing.origin);
   await tx.query(
     `UPDATE id_map SET pushed_at = now(), last_error = NULL, updated_at = now()

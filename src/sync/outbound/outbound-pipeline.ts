@@ -304,6 +304,7 @@ export class OutboundPipeline {
         mapped,
         origin: { source: op.originSource, appId: op.appId },
         appExternalId: payload.appExternalId,
+        personId: payload.extra?.personId as string | undefined,
       });
       const companions = descriptor.companions?.(answer, payload.extra) ?? [];
       const landedCompanions = [];

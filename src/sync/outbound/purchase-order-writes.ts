@@ -10,7 +10,12 @@ import {
   type ResolvedPurchaseOrder,
   toXeroPurchaseOrder,
 } from '../mappers/connec-purchase-order.mapper.js';
-import { type DocumentKind, type ExistingInvoice, resolveInvoiceInput } from './invoice-write.rules.js';
+import {
+  chosenPersonExtra,
+  type DocumentKind,
+  type ExistingInvoice,
+  resolveInvoiceInput,
+} from './invoice-write.rules.js';
 import { purchaseOrderOutbound } from './purchase-order.outbound.js';
 import { assertCurrentVersion } from './version-check.js';
 import { loadRecord, upsertByExternalId, type WriteAnswer, type WriteCaller } from './write-caller.js';
@@ -81,6 +86,7 @@ export async function createPurchaseOrder(
         { ...order, currency: order.currency ?? connection.baseCurrency },
         true,
       ),
+      ...chosenPersonExtra(order),
       appExternalId: options.appExternalId,
       idempotencyKey: options.idempotencyKey,
     },
@@ -124,6 +130,7 @@ export async function updatePurchaseOrder(
       },
       false,
     ),
+    ...chosenPersonExtra(order),
   });
   return { ...outcome, warnings: [] };
 }
