@@ -4,6 +4,7 @@ import type { GatewayContext } from '../context.js';
 import { xeroUnavailable } from '../errors.js';
 import { SyncStatus } from '../schema/connec-entity.js';
 import { Scope } from '../schema/scope.js';
+import { withArticle } from '../sync/outbound/indefinite-article.js';
 import type { WriteAnswer, WriteCaller } from '../sync/outbound/invoice-writes.js';
 import { outboundOf } from '../sync/outbound/outbound-worker.js';
 
@@ -20,7 +21,7 @@ export function writePayloadType<T extends object>(
   type: ClassType<T>,
   name: string,
 ): ClassType<WritePayload<T>> {
-  @ObjectType(`${name}Payload`, { description: `The result of a write of a ${name}.` })
+  @ObjectType(`${name}Payload`, { description: `The result of a write of ${withArticle(name)}.` })
   class Payload implements WritePayload<T> {
     // Writing is not reading: a write-only key learns whether its write was taken, not what the record holds.
     @Authorized(Scope.READ)
