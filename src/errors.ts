@@ -14,6 +14,7 @@ export const ErrorCode = {
   QueryTooDeep: 'QUERY_TOO_DEEP',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  BadRequest: 'BAD_REQUEST',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -28,6 +29,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  BAD_REQUEST: 400,
 };
 
 function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -67,6 +69,9 @@ export const rateLimited = (retryAfterSeconds: number) =>
   gatewayError(ErrorCode.RateLimited, `Too many requests for this key; retry in ${retryAfterSeconds} s.`, {
     retryAfterSeconds,
   });
+
+/** A request GraphQL could parse but this endpoint does not serve (a subscription over HTTP). */
+export const badRequest = (message: string) => gatewayError(ErrorCode.BadRequest, message);
 
 /** Seconds a client is told to wait before retrying while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;

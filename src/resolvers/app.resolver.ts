@@ -4,6 +4,7 @@ import { badArgument, notFound } from '../errors.js';
 import { App } from '../schema/app.entity.js';
 import { Scope } from '../schema/scope.js';
 import { createApp, listApps, revokeApp, TenancyError } from '../tenancy/tenancy.service.js';
+import { isUuid } from './list/cursor.js';
 
 @ObjectType('CreateAppPayload', { description: 'A new app and its first key.' })
 class CreateAppPayload {
@@ -45,6 +46,8 @@ export class AppResolver {
     description: 'Revokes an app: its keys stop working at once, open sockets included (admin).',
   })
   async revokeApp(@Arg('id', () => ID) id: string, @Ctx() context: GatewayContext): Promise<App> {
+    // Postgres would refuse a non-uuid against the uuid column: that is the caller's mistake, not ours.
+    if (!isUuid(id)) throw badArgument('id', 'An app id is a UUID, as `apps` lists them.');
     const app = await revokeApp(context.db, context.auth.tenant.id, id);
     if (!app) throw notFound('App', id);
     return app;

@@ -1,5 +1,14 @@
-import { type ASTNode, type GraphQLError, type GraphQLFormattedError, Kind, parse, visit } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import {
+  type ASTNode,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  getOperationAST,
+  Kind,
+  parse,
+  visit,
+} from 'graphql';
+import { badUserInput, ErrorCode, type FieldError } from '../errors.js';
 
 /** Validation messages that mean "this argument value is wrong", as opposed to a malformed query. */
 const VALUE_ERRORS = [
@@ -64,4 +73,53 @@ export function argumentPath(source: string, position: number): string | undefin
     },
   });
   return found;
+}
+
+const NUL_MESSAGE = 'Text cannot contain the NUL character (\\u0000).';
+
+/**
+ * BAD_USER_INPUT naming every argument of the operation whose text holds a NUL character, written in the
+ * query or passed in a variable: Postgres refuses NUL in text, which would otherwise surface as an
+ * internal error from whichever statement met it first.
+ */
+export function nulCharacterError(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  const errors: FieldError[] = [];
+  const stack: string[] = [];
+  visit(operation, {
+    enter(node) {
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.push(node.name.value);
+      if (node.kind === Kind.STRING && node.value.includes('\u0000')) {
+        errors.push({ path: stack.join('.'), message: NUL_MESSAGE });
+      }
+      if (node.kind === Kind.VARIABLE && stack.length > 0) {
+        for (const inner of nulPaths(variables?.[node.name.value])) {
+          errors.push({ path: [...stack, ...inner].join('.'), message: NUL_MESSAGE });
+        }
+      }
+    },
+    leave(node) {
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) stack.pop();
+    },
+  });
+  if (errors.length === 0) return undefined;
+  const error = badUserInput(errors);
+  // Refused before execution: Apollo would answer an error from that stage with 500 unless told.
+  Object.assign(error.extensions, { http: { status: 400 } });
+  return error;
+}
+
+/** Where in a variable's value (keys and list positions) a string holds a NUL character. */
+function nulPaths(value: unknown, depth = 0): string[][] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [[]] : [];
+  if (depth > 20 || value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : Object.entries(value);
+  return entries.flatMap(([key, item]) => nulPaths(item, depth + 1).map((path) => [key as string, ...path]));
 }

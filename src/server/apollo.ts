@@ -5,9 +5,15 @@ import type { Config } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { currentStatementCount } from '../database/statement-counter.js';
-import { CLIENT_SAFE_CODES, DATABASE_RETRY_AFTER_SECONDS, ErrorCode, serviceUnavailable } from '../errors.js';
+import {
+  badRequest,
+  CLIENT_SAFE_CODES,
+  DATABASE_RETRY_AFTER_SECONDS,
+  ErrorCode,
+  serviceUnavailable,
+} from '../errors.js';
 import type { Logger } from '../logger.js';
-import { describeInvalidInput } from '../resolvers/input-errors.js';
+import { describeInvalidInput, nulCharacterError } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 
 /** Apollo Server over the gateway schema, with error masking, query limits and request logging. */
@@ -89,7 +95,15 @@ function queryLimitsPlugin(config: Config): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, schema }) {
+        async didResolveOperation({ document, request, schema, operation }) {
+          // Subscriptions need a stream back: over HTTP graphql-js would fail inside execution (a 500).
+          if (operation?.operation === 'subscription') {
+            throw badRequest(
+              'Subscriptions are served over WebSocket (the graphql-ws protocol on /graphql), not over HTTP.',
+            );
+          }
+          const nulError = nulCharacterError(document, request.operationName, request.variables);
+          if (nulError) throw nulError;
           const error = checkQueryLimits(schema, document, request.operationName, request.variables, limits);
           // Apollo answers errors thrown from this hook with 500 unless they name a status: a refused
           // query is the client's fault.

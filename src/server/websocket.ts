@@ -18,6 +18,7 @@ import { KeyCache } from '../auth/key-cache.js';
 import { createContext, eventContext, type GatewayContext, type GatewayServices } from '../context.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { ErrorCode, forbidden, rateLimited, serviceUnavailable } from '../errors.js';
+import { nulCharacterError } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
 import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
@@ -135,6 +136,8 @@ export function serveGraphQLWebSockets(
         if (operation.operation === 'subscription' && !auth.scopes.has(Scope.SUBSCRIBE)) {
           return [forbidden(Scope.SUBSCRIBE)];
         }
+        const nulError = nulCharacterError(document, payload.operationName, payload.variables);
+        if (nulError) return [nulError];
         const limitError = checkQueryLimits(
           schema,
           document,

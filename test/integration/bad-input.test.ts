@@ -108,6 +108,58 @@ describe('bad input is refused with an error naming the argument', () => {
     }
   });
 
+  it('a NUL character in text, written in the query or passed in a variable (Postgres refuses it)', async () => {
+    const literal = await firstError('{ organizations(filter: { search: "a\\u0000b" }) { nodes { id } } }');
+    expect(literal.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'filter.search' }],
+    });
+    const variable = await firstError(
+      'query($id: ExternalIdInput) { organization(externalId: $id) { id } }',
+      { id: { provider: 'crm', id: 'x\u0000' } },
+    );
+    expect(variable.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'externalId.id' }],
+    });
+  });
+
+  it('a crafted cursor: text, or base64 of something other than a cursor', async () => {
+    for (const after of ['garbage', Buffer.from('{"o": [1').toString('base64url'), 'e30']) {
+      const error = await firstError('query($after: String) { invoices(after: $after) { nodes { id } } }', {
+        after,
+      });
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'after' }] });
+    }
+  });
+
+  it('a date that does not exist (2020-02-30), written in the query or passed in a variable', async () => {
+    const literal = await firstError(
+      '{ invoices(filter: { transactionDateFrom: "2020-02-30" }) { nodes { id } } }',
+    );
+    expect(literal.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'filter.transactionDateFrom' }],
+    });
+    const variable = await firstError(
+      'query($d: Date) { invoices(filter: { transactionDateFrom: $d }) { nodes { id } } }',
+      {
+        d: '2020-02-30',
+      },
+    );
+    expect(variable.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(variable.message).toContain('$d');
+  });
+
+  it('revokeApp with an id that is not a UUID', async () => {
+    const admin = await gateway.createKey('org-bad', [Scope.ADMIN]);
+    const result = await gateway.graphql('mutation { revokeApp(id: "not-a-uuid") { id } }', {}, admin);
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ path: 'id' }],
+    });
+  });
+
   it('a read needs the read scope', async () => {
     const adminOnly = await gateway.createKey('org-bad', [Scope.ADMIN]);
     const result = await gateway.graphql('{ invoices { nodes { id } } }', {}, adminOnly);

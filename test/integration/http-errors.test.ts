@@ -30,6 +30,15 @@ describe('bad requests', () => {
     await expectStillServing();
   });
 
+  it('answers a subscription sent over HTTP with 400 BAD_REQUEST pointing to WebSocket', async () => {
+    const response = await post(JSON.stringify({ query: 'subscription { entityChanged { cursor } }' }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toContain('WebSocket');
+    await expectStillServing();
+  });
+
   it('answers a body over the limit with 413 and keeps serving', async () => {
     const response = await post(
       JSON.stringify({ query: `{ viewer { tenant { name } } } #${'x'.repeat(4096)}` }),
