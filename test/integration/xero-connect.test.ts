@@ -152,6 +152,22 @@ describe('connecting Xero through the OAuth consent flow', () => {
     expect(await connectionsOf(adminB)).toEqual([]);
   });
 
+  it("spends nothing on a callback from another browser: the real user's callback still links", async () => {
+    const admin = await h.gateway.createKey('acme-raced');
+    const pressed = await pressConnect(h.gateway.url, linkToken(await connectLink(h.gateway, admin)), false);
+    const consented = await consent(pressed.location!, { tenantIds: [au()], payroll: false });
+    // Someone who saw the callback URL (a log, a shared screen) opens it first, without the cookie or
+    // with another one.
+    expect((await callback(consented.location!)).status).toBe(400);
+    expect((await callback(consented.location!, 'xero_connect=someone-else')).status).toBe(400);
+    const result = await callback(consented.location!, pressed.cookie);
+    expect(result.status, result.html).toBe(200);
+    expect(result.html).toContain('data-outcome="LINKED"');
+    expect((await connectionsOf(admin))?.map((connection) => connection.organisationName)).toEqual([
+      'Demo Company (AU)',
+    ]);
+  });
+
   it("shows Xero's answer when the admin cancels on Xero's page", async () => {
     const admin = await h.gateway.createKey('acme-cancel');
     const pressed = await pressConnect(h.gateway.url, linkToken(await connectLink(h.gateway, admin)), false);

@@ -99,8 +99,10 @@ export async function linkWasUsed(db: DataSource, linkId: string): Promise<boole
 }
 
 /**
- * Consumes the authorisation a callback's `state` names, exactly once (a replay finds it used), and
- * checks it has not expired and that the callback reached the browser that started it.
+ * Consumes the authorisation a callback's `state` names, exactly once (a replay finds it used), when the
+ * callback reached the browser that started it, and checks it has not expired. A callback from another
+ * browser (no cookie, or another one) consumes nothing: whoever got hold of the state cannot spend it
+ * before the real user's callback arrives.
  */
 export async function openAuthorization(
   db: DataSource,
@@ -112,12 +114,22 @@ export async function openAuthorization(
   const stateHash = sha256(state);
   const [rows]: [XeroAuthorizationRow[], number] = await db.query(
     `UPDATE xero_authorizations SET used_at = now()
-      WHERE state_hash = $1 AND used_at IS NULL
+      WHERE state_hash = $1 AND used_at IS NULL AND browser_hash = $2
       RETURNING tenant_id, browser_hash, code_verifier_ciphertext, payroll, purpose, expires_at`,
-    [stateHash],
+    [stateHash, browserToken ? sha256(browserToken) : ''],
   );
   const row = rows[0];
   if (!row) {
+    const pending = await db.query(
+      'SELECT 1 FROM xero_authorizations WHERE state_hash = $1 AND used_at IS NULL',
+      [stateHash],
+    );
+    if (pending.length > 0) {
+      throw new ConnectFlowError(
+        'OTHER_BROWSER',
+        'This answer from Xero belongs to a connection started in another browser or for another tenant.',
+      );
+    }
     throw new ConnectFlowError(
       'STATE_UNKNOWN',
       'This answer from Xero does not match a connection started here, or it was already used.',
@@ -125,12 +137,6 @@ export async function openAuthorization(
   }
   if (new Date(row.expires_at).getTime() < Date.now()) {
     throw new ConnectFlowError('STATE_EXPIRED', 'This connection attempt expired. Start again.');
-  }
-  if (!browserToken || sha256(browserToken) !== row.browser_hash) {
-    throw new ConnectFlowError(
-      'OTHER_BROWSER',
-      'This answer from Xero belongs to a connection started in another browser or for another tenant.',
-    );
   }
   return {
     tenantId: row.tenant_id,
