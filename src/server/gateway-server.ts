@@ -44,8 +44,15 @@ export async function startGatewayServer(
   const handleGraphQL = createGraphQLHttpHandler(apollo, services, keyLimiter);
   const handleXeroWebhook = createXeroWebhookHandler(services.sync, config.BODY_LIMIT_BYTES, logger);
   const handleXeroConnect = createXeroConnectHandler(services, () => url);
-  const playground = playgroundHtml({ demoApiKey: config.demoMode ? options.demoApiKey : undefined });
-  const dashboard = dashboardHtml({ demoApiKey: config.demoMode ? options.demoApiKey : undefined });
+  const demoApiKey = config.demoMode ? options.demoApiKey : undefined;
+  const pages = {
+    withKey: { playground: playgroundHtml({ demoApiKey }), dashboard: dashboardHtml({ demoApiKey }) },
+    withoutKey: { playground: playgroundHtml({}), dashboard: dashboardHtml({}) },
+  };
+  // DNS rebinding: a page of another site whose name now points at this machine reads our pages as its
+  // own origin. The demo key goes only into pages asked for under a name that is this gateway's.
+  const pagesFor = (request: IncomingMessage) =>
+    demoApiKey && isGatewayHost(request.headers.host, config.PUBLIC_URL) ? pages.withKey : pages.withoutKey;
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://gateway.local');
@@ -57,14 +64,14 @@ export async function startGatewayServer(
       (url.pathname === '/graphql' && wantsHtml && !url.searchParams.has('query'))
     ) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return void response.end(playground);
+      return void response.end(pagesFor(request).playground);
     }
     if (url.pathname === '/graphql') return handleGraphQL(request, response, url);
     if (url.pathname === '/webhooks/xero') return handleXeroWebhook(request, response);
     if (url.pathname.startsWith('/connect/xero')) return handleXeroConnect(request, response, url);
     if (url.pathname === '/dashboard') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return void response.end(dashboard);
+      return void response.end(pagesFor(request).dashboard);
     }
     if (url.pathname.startsWith('/dashboard/assets/')) {
       if (await serveDashboardAsset(url.pathname.slice('/dashboard/assets/'.length), response)) return;
@@ -142,4 +149,19 @@ export async function startGatewayServer(
       await apollo.stop();
     },
   };
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a Host header names this gateway: a loopback name, or the host of PUBLIC_URL. */
+export function isGatewayHost(host: string | undefined, publicUrl: string | undefined): boolean {
+  if (!host) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (LOOPBACK_NAMES.has(hostname)) return true;
+  return publicUrl !== undefined && new URL(publicUrl).hostname.toLowerCase() === hostname;
 }

@@ -1,3 +1,7 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -98,5 +102,58 @@ describe('bad requests', () => {
     const ready = await fetch(`${gateway.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
+
+/** GETs a page with the given Host header (fetch would send the URL's host). */
+function getWithHost(url: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve(body));
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('the demo key in the playground and dashboard', () => {
+  let gateway: TestGateway;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'demo-host-'));
+    await chmod(dataDir, 0o755);
+    gateway = await startTestGateway({
+      DEMO_MODE: 'true',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'http://gw.example.test',
+    });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('is served only to pages asked for under a loopback name or the PUBLIC_URL host (no DNS rebinding)', async () => {
+    // PUBLIC_URL names another host: the server itself listens on 127.0.0.1.
+    const base = `http://127.0.0.1:${gateway.gateway.server.port}`;
+    for (const page of ['/playground', '/dashboard']) {
+      for (const host of [
+        `127.0.0.1:${gateway.gateway.server.port}`,
+        'localhost:4000',
+        '[::1]:4000',
+        'gw.example.test',
+      ]) {
+        expect(await getWithHost(`${base}${page}`, host), `${page} for ${host}`).toContain('cxg_');
+      }
+      for (const host of ['attacker.example:4000', 'localhost.attacker.example', '127.0.0.1.nip.io']) {
+        const html = await getWithHost(`${base}${page}`, host);
+        expect(html, `${page} for ${host}`).not.toContain('cxg_');
+        expect(html.length).toBeGreaterThan(100);
+      }
+    }
   });
 });
