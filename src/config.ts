@@ -27,6 +27,11 @@ const schema = z.object({
   KEY_RECHECK_MS: z.coerce.number().int().min(100).max(5000).default(2000),
   /** Events a subscriber may fall behind by before its socket is closed with 4290 (resume from cursor). */
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Whether clients may introspect the schema (and see "Did you mean" suggestions in errors). Unset: on,
+   * except in production outside demo mode, where the schema is not advertised to whoever asks.
+   */
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(1).default(20_000),
   /** GraphQL operations (HTTP requests and WebSocket operations) per API key per minute, per process; 0 = off. */
@@ -59,6 +64,8 @@ export interface Config extends RawConfig {
   dataDir: string;
   demoMode: boolean;
   isDevelopment: boolean;
+  /** GRAPHQL_INTROSPECTION resolved against NODE_ENV and demo mode. */
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(raw.DATA_DIR),
     demoMode,
     isDevelopment: raw.NODE_ENV === 'development',
+    introspection:
+      raw.GRAPHQL_INTROSPECTION === undefined
+        ? demoMode || raw.NODE_ENV !== 'production'
+        : raw.GRAPHQL_INTROSPECTION === 'true',
   };
 }
 

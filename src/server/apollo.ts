@@ -25,7 +25,9 @@ export function createApollo(
   return new ApolloServer<GatewayContext>({
     schema,
     csrfPrevention: true,
-    introspection: true,
+    introspection: config.introspection,
+    // Suggestions name fields and types: with introspection off they would give the schema away piecemeal.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: config.isDevelopment,
     allowBatchedHttpRequests: false,
     // The gateway drains HTTP first and stops Apollo last; Apollo's own signal handlers would stop it early.

@@ -5,7 +5,9 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  NoSchemaIntrospectionCustomRule,
   parse,
+  specifiedRules,
   validate,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -67,6 +69,11 @@ export function serveGraphQLWebSockets(
 
   // Each event executes with a fresh request cache: a loader kept for the subscription's lifetime would
   // serve every later event the entity as the first event loaded it.
+  // As over HTTP (Apollo's `introspection` and `hideSchemaDetailsFromClientErrors`).
+  const introspection = services.config.introspection;
+  const validationRules = introspection
+    ? specifiedRules
+    : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const shared = new SharedSubscriptionExecution((context) => eventContext(context as GatewayContext));
   const shareKeys = new WeakMap<ExecutionArgs, string>();
 
@@ -125,8 +132,8 @@ export function serveGraphQLWebSockets(
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        const errors = validate(schema, document, validationRules);
+        if (errors.length > 0) return introspection ? errors : errors.map(withoutSuggestions);
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) {
           return [
@@ -239,4 +246,11 @@ export function serveGraphQLWebSockets(
     },
     subscriptionExecutions: () => shared.executions,
   };
+}
+
+/** A validation error without graphql-js's "Did you mean ...?" (which names fields of the schema). */
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+  if (message === error.message) return error;
+  return new GraphQLError(message, { nodes: error.nodes, extensions: error.extensions });
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { connectWs, wsQuery } from '../support/ws-client.js';
 
 describe('bad requests', () => {
   let gateway: TestGateway;
@@ -155,5 +156,52 @@ describe('the demo key in the playground and dashboard', () => {
         expect(html.length).toBeGreaterThan(100);
       }
     }
+  });
+});
+
+describe('introspection and suggestions in production', () => {
+  const INTROSPECT = '{ __schema { queryType { name } } }';
+  const TYPO = '{ viewr { tenant { name } } }';
+  let production: TestGateway;
+  let opened: TestGateway;
+  let key: string;
+  let openKey: string;
+  beforeAll(async () => {
+    production = await startTestGateway({ NODE_ENV: 'production' });
+    opened = await startTestGateway({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' });
+    key = await production.createKey('org-prod');
+    openKey = await opened.createKey('org-prod');
+  });
+  afterAll(async () => {
+    await production?.stop();
+    await opened?.stop();
+  });
+
+  it('refuses introspection and names no field in errors, over HTTP and WebSocket', async () => {
+    const refused = await production.graphql(INTROSPECT, {}, key);
+    expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0].message).toContain('introspection');
+    const typo = await production.graphql(TYPO, {}, key);
+    expect(typo.errors?.[0].message).not.toContain('Did you mean');
+    expect(typo.errors?.[0].message).not.toContain('viewer');
+
+    const { client } = connectWs(production.url, key);
+    const overWs = (query: string) =>
+      wsQuery(client, query).then(
+        (result) => JSON.stringify(result),
+        (error: unknown) => JSON.stringify(error),
+      );
+    expect(await overWs(INTROSPECT)).toContain('introspection');
+    const wsTypo = await overWs(TYPO);
+    expect(wsTypo).toContain('viewr');
+    expect(wsTypo).not.toContain('Did you mean');
+    await client.dispose();
+  });
+
+  it('allows both when GRAPHQL_INTROSPECTION=true', async () => {
+    const allowed = await opened.graphql(INTROSPECT, {}, openKey);
+    expect(allowed.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    const typo = await opened.graphql(TYPO, {}, openKey);
+    expect(typo.errors?.[0].message).toContain('Did you mean "viewer"');
   });
 });
