@@ -42,6 +42,36 @@ describe('graphql-ws on /graphql', () => {
     expect(event.reason).toContain('revoked');
     await client.dispose();
   });
+
+  it('closes the socket of a key revoked without any notice within KEY_RECHECK_MS, answering no operation past it', async () => {
+    const victim = await gateway.createKey('org-ws-silent', [Scope.READ, Scope.SUBSCRIBE], 'shop');
+    const { client, closed } = connectWs(gateway.url, victim);
+    const me = await wsQuery(client, '{ viewer { app { id } } }');
+    const appId = (me.data as { viewer: { app: { id: string } } }).viewer.app.id;
+    // As a revocation whose NOTIFY no process heard: only the key's state in Postgres changes.
+    await gateway.database.dataSource.query('UPDATE apps SET revoked_at = now() WHERE id = $1', [appId]);
+    const revokedAt = Date.now();
+    const bound = gateway.config.KEY_RECHECK_MS;
+    let closedWith: ClosedEvent | undefined;
+    closed.then((event) => {
+      closedWith = event;
+    });
+    // Operations keep coming until the socket closes; none may be answered once the bound has passed.
+    await waitFor(
+      async () => {
+        if (closedWith) return true;
+        const answer = await wsQuery(client, '{ viewer { app { id } } }').catch(() => undefined);
+        if (answer?.data && Date.now() - revokedAt > bound) {
+          throw new Error('the revoked key still answered after KEY_RECHECK_MS');
+        }
+        return undefined;
+      },
+      bound + 1000,
+      () => 'the socket of the revoked key stayed open',
+    );
+    expect(closedWith?.code).toBe(CloseCode.Unauthorized);
+    await client.dispose();
+  });
 });
 
 describe('graphql-ws shutdown', () => {
