@@ -16,6 +16,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most files wait on Postgres, the emulator, child processes and sockets rather than on the CPU, so
+    // more workers than the machine's two cores pay off (vitest's default here would be one).
+    maxWorkers: 3,
+    // Files share their worker's loaded modules instead of importing xero-node, TypeORM, Apollo and the
+    // schema afresh (about 2 s of CPU a file). Nothing in a file may rely on module state it did not make:
+    // every file builds its own database, gateway and emulator.
+    isolate: false,
     reporters: ['default', './test/support/summary-reporter.ts'],
     server: { deps: { inline: [] } },
   },
