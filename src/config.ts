@@ -45,6 +45,13 @@ const schema = z.object({
   XERO_API_URL: z.string().url().default('https://api.xero.com'),
   XERO_IDENTITY_URL: z.string().url().default('https://identity.xero.com'),
   XERO_LOGIN_URL: z.string().url().default('https://login.xero.com/identity'),
+  /**
+   * Which accounting scopes the consent link asks for: `granular` (accounting.invoices, accounting.payments,
+   * accounting.reports.trialbalance.read, ...), the only ones Xero allows apps created on or after
+   * 2 March 2026, or `broad` (accounting.transactions, accounting.reports.read) for older apps, which may
+   * use them until September 2027. https://developer.xero.com/faq/granular-scopes
+   */
+  XERO_SCOPE_SET: z.enum(['granular', 'broad']).default('granular'),
   SYNC_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   /** Calls per Xero organisation per window; Xero allows 60 a minute, the margin absorbs clock skew. */
   XERO_CALLS_PER_WINDOW: z.coerce.number().int().min(1).default(55),

@@ -42,10 +42,12 @@ export async function startGateway(
   let emulator: EmulatorProcess | undefined;
   try {
     const db = database.dataSource;
-    let settings = options.xeroSettings ?? xeroSettingsFromConfig(config);
+    let settings = options.xeroSettings
+      ? { scopeSet: config.XERO_SCOPE_SET, ...options.xeroSettings }
+      : xeroSettingsFromConfig(config);
     if (!settings && config.demoMode) {
       emulator = await startEmulatorProcess(config.dataDir, logger);
-      settings = emulatorSettings(emulator.info);
+      settings = { ...emulatorSettings(emulator.info), scopeSet: config.XERO_SCOPE_SET };
     }
     const sync = settings ? await createSyncServices(db, config, logger, settings) : undefined;
     const events = new EventHub(db, logger);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './control/fault-injector.js';
 import { randomToken } from './core/ids.js';
 import { RateLimiter } from './core/rate-limiter.js';
+import { GRANULAR_SCOPES_FROM } from './identity/scopes.js';
 import { TokenStore } from './identity/token-store.js';
 import { seedOrganisations } from './seed/seed.js';
 import { isIsoDate, utcToday } from './seed/seed-calendar.js';
@@ -27,6 +28,11 @@ export interface XeroEmulatorOptions {
   webhookKey?: string;
   clientId?: string;
   clientSecret?: string;
+  /**
+   * When the client app was created (`YYYY-MM-DD`). Xero refuses the broad scopes (accounting.transactions,
+   * accounting.reports.read) to apps created on or after 2026-03-02; default 2026-03-02, a new app.
+   */
+  clientCreatedOn?: string;
   limits?: {
     concurrent?: number;
     perMinute?: number;
@@ -61,6 +67,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     url: '',
     clientId: options.clientId ?? DEMO_CLIENT_ID,
     clientSecret: options.clientSecret ?? DEMO_CLIENT_SECRET,
+    clientCreatedOn: options.clientCreatedOn ?? GRANULAR_SCOPES_FROM,
     webhookKey: options.webhookKey ?? DEMO_WEBHOOK_KEY,
     webhookUrl: options.webhookUrl,
     webhookBatchDelayMs: options.webhookBatchDelayMs ?? 200,
@@ -81,6 +88,8 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     today: options.today ?? utcToday(),
   };
   if (!isIsoDate(config.today)) throw new Error(`today must be a YYYY-MM-DD date, not "${config.today}"`);
+  if (!isIsoDate(config.clientCreatedOn))
+    throw new Error(`clientCreatedOn must be a YYYY-MM-DD date, not "${config.clientCreatedOn}"`);
   const clock = new Clock();
   const tokens = new TokenStore({
     get accessTokenTtlMs() {

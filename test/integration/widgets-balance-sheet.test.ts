@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRows, ReportWithRow } from 'xero-node';
-import { startXeroHarness, type XeroHarness } from '../support/xero-harness.js';
+import {
+  ACCOUNTING_SCOPES,
+  PAYROLL_SCOPES,
+  startXeroHarness,
+  type XeroHarness,
+} from '../support/xero-harness.js';
 
 const AU = 'Demo Company (AU)';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -96,7 +101,13 @@ describe('balanceSheet against the emulator’s BalanceSheet report', () => {
 
   beforeAll(async () => {
     harness = await startXeroHarness();
-    tenantId = await harness.link('org-balance-sheet', AU);
+    // The gateway reads no BalanceSheet; this test does, as the reference, through the same connection:
+    // with granular scopes that report needs its own.
+    tenantId = await harness.link('org-balance-sheet', AU, [
+      ...ACCOUNTING_SCOPES,
+      ...PAYROLL_SCOPES,
+      'accounting.reports.balancesheet.read',
+    ]);
     key = await harness.gateway.createKey('org-balance-sheet');
     await harness.gateway.gateway.services.sync!.scheduler.trigger(tenantId);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../src/schema/scope.js';
+import { BROAD_ACCOUNTING_SCOPES, GRANULAR_ACCOUNTING_SCOPES } from '../../src/sync/xero/xero-scopes.js';
 import {
   callback,
   connectLink,
@@ -75,6 +76,33 @@ describe('connecting Xero through the OAuth consent flow', () => {
     const token2 = linkToken(await connectLink(h.gateway, admin, true));
     const withPayroll = new URL((await pressConnect(h.gateway.url, token2, true)).location!);
     expect(withPayroll.searchParams.get('scope')).toContain('payroll.employees');
+  });
+
+  it('asks Xero for the granular scopes by default: a Xero app created since 2 March 2026 may ask for no others', async () => {
+    const admin = await h.gateway.createKey('acme-granular');
+    const pressed = await pressConnect(h.gateway.url, linkToken(await connectLink(h.gateway, admin)), false);
+    const scopes = new URL(pressed.location!).searchParams.get('scope')!.split(' ');
+    expect(scopes).toEqual(GRANULAR_ACCOUNTING_SCOPES);
+    expect(scopes).not.toContain('accounting.transactions');
+    expect(scopes).not.toContain('accounting.reports.read');
+    // The emulator's app is a new one: it consents to these, and the sync reads everything with them.
+    const { result } = await connectXero(h.gateway, admin, { tenantIds: [us()], payroll: false });
+    expect(result.html).toContain('data-outcome="LINKED"');
+    const [connection] = (await connectionsOf(admin)) ?? [];
+    expect(connection.scopes).toEqual(GRANULAR_ACCOUNTING_SCOPES);
+    const id = (await tenantId('acme-granular'))!;
+    await h.gateway.gateway.services.sync!.scheduler.trigger(id);
+    const states = await db().query(
+      `SELECT entity, last_error FROM sync_states WHERE tenant_id = $1 AND state = 'FAILED'`,
+      [id],
+    );
+    expect(states).toEqual([]);
+    const data = await h.gateway.graphql<{
+      invoices: { totalCount: number };
+      payments: { totalCount: number };
+    }>('{ invoices(first: 1) { totalCount } payments(first: 1) { totalCount } }', {}, admin);
+    expect(data.data?.invoices.totalCount).toBeGreaterThan(0);
+    expect(data.data?.payments.totalCount).toBeGreaterThan(0);
   });
 
   it('serves a connect link once: a second Connect with it is refused', async () => {
@@ -261,5 +289,41 @@ describe('connecting Xero through the OAuth consent flow', () => {
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const link = await h.gateway.graphql('mutation { connectXeroUrl { url } }', {}, reader);
     expect(link.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('XERO_SCOPE_SET=broad: an app created before 2 March 2026', () => {
+  let h: XeroHarness;
+  beforeAll(async () => {
+    h = await startXeroHarness({ clientCreatedOn: '2025-11-20' }, { XERO_SCOPE_SET: 'broad' });
+  });
+  afterAll(() => h.stop());
+
+  it("asks for the broad scopes and links; the same request from a new Xero app gets Xero's invalid_scope", async () => {
+    const admin = await h.gateway.createKey('acme-broad');
+    const pressed = await pressConnect(h.gateway.url, linkToken(await connectLink(h.gateway, admin)), false);
+    expect(new URL(pressed.location!).searchParams.get('scope')!.split(' ')).toEqual(BROAD_ACCOUNTING_SCOPES);
+    const uk = h.organisation('Demo Company (UK)').tenantId;
+    const linked = await callback(
+      (await consent(pressed.location!, { tenantIds: [uk], payroll: false })).location!,
+      pressed.cookie,
+    );
+    expect(linked.html).toContain('data-outcome="LINKED"');
+    const connections = await h.gateway.graphql<{ xeroConnections: XeroConnectionView[] }>(
+      XERO_CONNECTIONS,
+      {},
+      admin,
+    );
+    expect(connections.data?.xeroConnections[0].scopes).toEqual(BROAD_ACCOUNTING_SCOPES);
+
+    await h.control('PUT', '/__emulator/config', { clientCreatedOn: '2026-03-02' });
+    const admin2 = await h.gateway.createKey('acme-broad-new-app');
+    const again = await pressConnect(h.gateway.url, linkToken(await connectLink(h.gateway, admin2)), false);
+    const xero = await fetch(again.location!, { redirect: 'manual' });
+    expect(xero.status).toBe(302);
+    const refused = await callback(xero.headers.get('location')!, again.cookie);
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('invalid_scope');
+    expect(refused.html).toContain('accounting.transactions');
   });
 });

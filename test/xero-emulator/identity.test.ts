@@ -33,7 +33,7 @@ async function consent(tenantIds: string[], payroll: boolean, extra: Record<stri
     response_type: 'code',
     client_id: emu.clientId,
     redirect_uri: REDIRECT,
-    scope: 'openid offline_access accounting.transactions',
+    scope: 'openid offline_access accounting.invoices',
     state: 's1',
     ...extra,
   };
@@ -119,6 +119,87 @@ describe('Identity', () => {
     expect((await consent([uk], false)).status).toBe(302);
   });
 
+  it('refuses the broad scopes to an app created on or after 2 March 2026 with invalid_scope, and accepts the granular ones', async () => {
+    const authorize = (scope: string) =>
+      fetch(
+        `${emu.url}/connect/authorize?${new URLSearchParams({
+          response_type: 'code',
+          client_id: emu.clientId,
+          redirect_uri: REDIRECT,
+          scope,
+          state: 's2',
+        })}`,
+        { redirect: 'manual' },
+      );
+    for (const broad of [
+      'accounting.transactions',
+      'accounting.reports.read',
+      'accounting.transactions.read',
+    ]) {
+      const res = await authorize(`offline_access accounting.contacts ${broad}`);
+      expect(res.status).toBe(302);
+      const back = new URL(res.headers.get('location')!);
+      expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
+      expect(back.searchParams.get('error')).toBe('invalid_scope');
+      expect(back.searchParams.get('error_description')).toContain(broad);
+      expect(back.searchParams.get('state')).toBe('s2');
+      expect(back.searchParams.get('code')).toBeNull();
+    }
+    const cc = await token({ grant_type: 'client_credentials', scope: 'accounting.transactions' });
+    expect(cc).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_scope' }) });
+
+    const granular =
+      'offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings accounting.reports.trialbalance.read';
+    expect((await authorize(granular)).status).toBe(200);
+    const au = emu.organisations[0].tenantId;
+    const res = await consent([au], false, { scope: granular });
+    const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+    const ok = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
+    expect(ok.status).toBe(200);
+    expect(ok.body.scope.split(' ')).toEqual(granular.split(' '));
+    const api = rawApi(emu, ok.body.access_token, au);
+    for (const path of [
+      'Invoices',
+      'CreditNotes',
+      'PurchaseOrders',
+      'Items',
+      'Payments',
+      'Contacts',
+      'Accounts',
+    ])
+      expect((await api.get(`/api.xro/2.0/${path}`)).status, path).toBe(200);
+    expect((await api.get('/api.xro/2.0/Reports/TrialBalance')).status).toBe(200);
+    // accounting.reports.trialbalance.read opens that report only.
+    expect((await api.get('/api.xro/2.0/Reports/BalanceSheet')).status).toBe(401);
+  });
+
+  it('lets an app created before 2 March 2026 ask for the broad scopes, and the granular ones', async () => {
+    const setCreated = (clientCreatedOn: string) =>
+      fetch(`${emu.url}/__emulator/config`, { method: 'PUT', body: JSON.stringify({ clientCreatedOn }) });
+    expect((await setCreated('2026-03-01')).status).toBe(200);
+    try {
+      const au = emu.organisations[0].tenantId;
+      for (const scope of [
+        'offline_access accounting.transactions accounting.reports.read',
+        'offline_access accounting.invoices accounting.reports.read',
+      ]) {
+        const res = await consent([au], false, { scope });
+        expect(res.status).toBe(302);
+        const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+        const ok = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
+        expect(ok.status).toBe(200);
+        const api = rawApi(emu, ok.body.access_token, au);
+        expect((await api.get('/api.xro/2.0/Invoices')).status).toBe(200);
+        expect((await api.get('/api.xro/2.0/Reports/BalanceSheet')).status).toBe(200);
+      }
+      expect(
+        (await token({ grant_type: 'client_credentials', scope: 'accounting.transactions' })).status,
+      ).toBe(200);
+    } finally {
+      await setCreated('2026-03-02');
+    }
+  });
+
   it('rotates refresh tokens: an old one stops working after the grace period', async () => {
     const first = await mintTokens(emu);
     const second = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token! });
@@ -150,7 +231,7 @@ describe('Identity', () => {
   it('issues client_credentials tokens for a custom connection, without a refresh token', async () => {
     const res = await token({
       grant_type: 'client_credentials',
-      scope: 'accounting.transactions accounting.settings',
+      scope: 'accounting.invoices accounting.settings',
     });
     expect(res.status).toBe(200);
     expect(res.body.refresh_token).toBeUndefined();

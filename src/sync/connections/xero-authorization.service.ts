@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { XeroAuthorization } from '../../schema/xero-authorization.entity.js';
 import { decryptSecret, encryptSecret } from '../xero/token-crypto.js';
-import { ACCOUNTING_SCOPES, PAYROLL_SCOPES } from '../xero/xero-scopes.js';
+import { accountingScopes, PAYROLL_SCOPES } from '../xero/xero-scopes.js';
 import type { XeroSettings } from '../xero/xero-settings.js';
 import type { ConnectLink } from './connect-link.js';
 
@@ -85,7 +85,7 @@ export async function startAuthorization(
     response_type: 'code',
     client_id: settings.clientId,
     redirect_uri: redirectUri,
-    scope: [...ACCOUNTING_SCOPES, ...(payroll ? PAYROLL_SCOPES : [])].join(' '),
+    scope: [...accountingScopes(settings.scopeSet), ...(payroll ? PAYROLL_SCOPES : [])].join(' '),
     state,
     code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'),
     code_challenge_method: 'S256',

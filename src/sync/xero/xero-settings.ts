@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { XeroScopeSet } from './xero-scopes.js';
 
 /** Where Xero is and who we are to it: real Xero from config, or the emulator in demo mode and tests. */
 export interface XeroSettings {
@@ -12,6 +13,8 @@ export interface XeroSettings {
   loginUrl: string;
   webhookKey?: string;
   redirectUri?: string;
+  /** Which accounting scopes the consent link asks for (`XERO_SCOPE_SET`); default granular. */
+  scopeSet?: XeroScopeSet;
 }
 
 /** The settings for real Xero, when a Xero app is configured. */
@@ -25,5 +28,6 @@ export function xeroSettingsFromConfig(config: Config): XeroSettings | undefined
     loginUrl: config.XERO_LOGIN_URL,
     webhookKey: config.XERO_WEBHOOK_KEY,
     redirectUri: config.XERO_REDIRECT_URI,
+    scopeSet: config.XERO_SCOPE_SET,
   };
 }

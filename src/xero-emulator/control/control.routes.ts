@@ -62,6 +62,7 @@ export function controlRouter(emu: EmulatorContext): Router {
     sendJson(res, 200, {
       url: emu.config.url,
       clientId: emu.config.clientId,
+      clientCreatedOn: emu.config.clientCreatedOn,
       webhookUrl: emu.config.webhookUrl ?? null,
       limits: emu.config.limits,
       organisations: [...emu.orgs.values()].map((o) => ({
@@ -122,6 +123,11 @@ export function controlRouter(emu: EmulatorContext): Router {
       'webhookRetryBaseMs',
     ] as const) {
       if (typeof b[k] === 'number') emu.config[k] = b[k] as number;
+    }
+    if (b.clientCreatedOn !== undefined) {
+      if (!isIsoDate(b.clientCreatedOn))
+        throw new XeroHttpError(400, { error: 'clientCreatedOn must be a YYYY-MM-DD date' });
+      emu.config.clientCreatedOn = b.clientCreatedOn;
     }
     sendJson(res, 200, { ok: true, limits: emu.config.limits });
   });

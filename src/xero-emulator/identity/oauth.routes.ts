@@ -5,6 +5,7 @@ import { Router } from '../core/router.js';
 import type { EmulatorContext } from '../state/emulator-context.js';
 import { consentPage } from './consent-page.js';
 import { signingKey } from './jwt.js';
+import { refusedScopes } from './scopes.js';
 
 export const PAYROLL_SCOPES = [
   'payroll.employees',
@@ -29,6 +30,19 @@ const oauthError = (error: string, description?: string) => ({
   error,
   ...(description ? { error_description: description } : {}),
 });
+
+/**
+ * Where Xero sends the browser when the app asked for scopes it may not have (RFC 6749 4.1.2.1): an app
+ * created on or after 2 March 2026 asking for accounting.transactions or accounting.reports.read.
+ * https://developer.xero.com/faq/granular-scopes
+ */
+function invalidScope(redirectUri: string, state: string | undefined, refused: string[]): string {
+  const target = new URL(redirectUri);
+  target.searchParams.set('error', 'invalid_scope');
+  target.searchParams.set('error_description', `Invalid scope for client: ${refused.join(' ')}`);
+  if (state !== undefined) target.searchParams.set('state', state);
+  return target.toString();
+}
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -81,6 +95,8 @@ export function identityRouter(emu: EmulatorContext): Router {
     if (q.response_type !== 'code' || !q.redirect_uri)
       return sendText(res, 400, 'invalid_request: response_type=code and redirect_uri are required');
     const scopes = (q.scope ?? '').split(/\s+/).filter(Boolean);
+    const refused = refusedScopes(scopes, emu.config.clientCreatedOn);
+    if (refused.length > 0) return redirect(res, invalidScope(q.redirect_uri, q.state, refused));
     sendText(res, 200, consentPage(orgs(), { ...q }, scopes), 'text/html; charset=utf-8');
   });
 
@@ -106,6 +122,8 @@ export function identityRouter(emu: EmulatorContext): Router {
       target.searchParams.set('error', 'access_denied');
       return redirect(res, target.toString());
     }
+    const refusedScope = refusedScopes((q.scope ?? '').split(/\s+/), emu.config.clientCreatedOn);
+    if (refusedScope.length > 0) return redirect(res, invalidScope(q.redirect_uri, q.state, refusedScope));
     const tenantIds = form.getAll('tenant');
     const base = (q.scope ?? '').split(/\s+/).filter((s) => s && !s.startsWith('payroll.'));
     const payroll = form.get('payroll') === 'on';
@@ -172,6 +190,13 @@ export function identityRouter(emu: EmulatorContext): Router {
       const org = orgs()[0];
       if (!org) return sendJson(res, 400, oauthError('invalid_grant', 'No organisation is connected'));
       const requested = (form.scope ?? form.scopes ?? '').split(/[\s,]+/).filter(Boolean);
+      const refused = refusedScopes(requested, emu.config.clientCreatedOn);
+      if (refused.length > 0)
+        return sendJson(
+          res,
+          400,
+          oauthError('invalid_scope', `Invalid scope for client: ${refused.join(' ')}`),
+        );
       const grant = emu.tokens.createGrant(client.id, [org.tenantId], requested, now);
       emu.markDirty();
       return sendJson(res, 200, emu.tokens.issue(grant, now, { withRefresh: false }));

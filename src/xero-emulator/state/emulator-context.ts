@@ -18,6 +18,11 @@ export interface EmulatorConfig {
   url: string;
   clientId: string;
   clientSecret: string;
+  /**
+   * When the client app was created (`YYYY-MM-DD`): from 2026-03-02 Xero refuses it the broad scopes
+   * (identity/scopes.ts). Default 2026-03-02, a new app.
+   */
+  clientCreatedOn: string;
   webhookKey: string;
   webhookUrl: string | undefined;
   webhookBatchDelayMs: number;
