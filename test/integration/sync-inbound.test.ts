@@ -257,6 +257,50 @@ describe('inbound sync from the Xero emulator', () => {
     expect(events.every((event: { origin: string }) => event.origin === 'xero')).toBe(true);
   });
 
+  it("reads each AU employee in full after Xero's summary list: address, job title and salaries are cached", async () => {
+    const key = await harness.gateway.createKey('org-sync-au');
+    const answer = await harness.gateway.graphql<{
+      employees: {
+        nodes: Array<{
+          firstName: string;
+          jobTitle: string | null;
+          address: { line1: string | null; city: string | null } | null;
+          externalIds: Array<{ provider: string; id: string }>;
+          salaries: Array<{ type: string; annualSalary: string | null; hourlyRate: string | null }>;
+        }>;
+      };
+    }>(
+      `{ employees(first: 50) { nodes {
+          firstName jobTitle address { line1 city } externalIds { provider id }
+          salaries { type annualSalary hourlyRate }
+      } } }`,
+      {},
+      key,
+    );
+    const employees = answer.data!.employees.nodes;
+    expect(employees.length).toBeGreaterThanOrEqual(5);
+    const connection = (
+      await db().query('SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1', [tenantId])
+    )[0];
+    const target = {
+      connectionId: connection.id,
+      xeroTenantId: connection.xero_tenant_id,
+      priority: 'interactive' as const,
+    };
+    for (const employee of employees) {
+      const xeroId = employee.externalIds.find((ref) => ref.provider === 'xero')!.id;
+      const full = (await sync().xero.api.call(target, (x, t) => x.payrollAUApi.getEmployee(t, xeroId)))
+        .employees![0];
+      expect(full.homeAddress?.addressLine1, employee.firstName).toBeTruthy();
+      expect(employee.address?.line1).toBe(full.homeAddress?.addressLine1);
+      expect(employee.address?.city).toBe(full.homeAddress?.city);
+      expect(employee.jobTitle).toBe(full.jobTitle ?? null);
+      expect(employee.salaries.length).toBe(full.payTemplate?.earningsLines?.length ?? 0);
+    }
+    expect(employees.some((employee) => employee.jobTitle)).toBe(true);
+    expect(employees.some((employee) => employee.salaries.some((salary) => salary.annualSalary))).toBe(true);
+  });
+
   it('an unchanged second sync appends no event', async () => {
     const before = await eventCount();
     await sync().scheduler.trigger(tenantId);

@@ -28,7 +28,10 @@ describe('connecting Xero through the OAuth consent flow', () => {
     (await db().query('SELECT id FROM tenants WHERE name = $1', [name]))[0]?.id as string | undefined;
 
   beforeAll(async () => {
-    h = await startXeroHarness();
+    // The file links Demo Company (AU) to several tenants, each first sync a few dozen calls (the payroll
+    // one reads each employee by id): a per-minute allowance they fit in, so no test waits for Xero's
+    // window to pass. Rate limits are sync-resilience.test.ts's business.
+    h = await startXeroHarness({ limits: { perMinute: 600 } }, { XERO_CALLS_PER_WINDOW: '550' });
   });
   afterAll(() => h.stop());
 

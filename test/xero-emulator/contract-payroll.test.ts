@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { XeroClient } from 'xero-node';
 import { type RunningXeroEmulator, startXeroEmulator } from '../../src/xero-emulator/index.js';
+import { EMPLOYEE_SUMMARY_FIELDS } from '../../src/xero-emulator/payroll/payroll-au.routes.js';
 import { REFERENCE_TODAY } from '../../src/xero-emulator/seed/seed-calendar.js';
 import { mintTokens, rawApi, xeroClientFor, xeroError } from './support/emulator-client.js';
 import { validateResponse } from './support/spec-validator.js';
@@ -50,6 +51,25 @@ describe('Payroll AU through the real xero-node client', () => {
     );
     valid('/LeaveApplications', 'get', await xero.payrollAUApi.getLeaveApplications(au));
     valid('/Settings', 'get', await xero.payrollAUApi.getSettings(au));
+  });
+
+  it('lists employees as summaries: HomeAddress, JobTitle, PayTemplate and TaxDeclaration only by id', async () => {
+    const api = rawApi(emu, (await mintTokens(emu)).access_token, au);
+    const listed = (await api.get('/payroll.xro/1.0/Employees')).body.Employees as Array<
+      Record<string, unknown>
+    >;
+    expect(listed.length).toBeGreaterThanOrEqual(5);
+    for (const summary of listed) {
+      expect(Object.keys(summary).filter((k) => !EMPLOYEE_SUMMARY_FIELDS.includes(k))).toEqual([]);
+      for (const k of ['EmployeeID', 'FirstName', 'LastName', 'Status', 'UpdatedDateUTC'])
+        expect(summary[k]).toBeDefined();
+      const full = (await api.get(`/payroll.xro/1.0/Employees/${summary.EmployeeID}`)).body.Employees[0];
+      for (const k of ['HomeAddress', 'JobTitle', 'PayTemplate', 'TaxDeclaration']) {
+        expect(summary[k], k).toBeUndefined();
+        expect(full[k], `${k} of ${summary.FirstName}`).toBeDefined();
+      }
+      for (const k of Object.keys(summary)) expect(full[k], k).toEqual(summary[k]);
+    }
   });
 
   it('creates and updates employees, timesheets, leave (approve/reject), pay runs and pay items', async () => {

@@ -38,9 +38,10 @@ export async function syncEntity(
   let page = full && spec.pageSize ? (state.fullSyncPage ?? 0) + 1 : 1;
   const result: EntitySyncResult = { entity: spec.key, mode, pages: 0, fetched: 0, changed: 0 };
   for (;;) {
-    const items = await spec.fetch(context, page, since);
+    const fetched = await spec.fetch(context, page, since);
+    const { items, listed } = Array.isArray(fetched) ? { items: fetched, listed: fetched.length } : fetched;
     const mapped = items.flatMap((item) => spec.map(item));
-    const lastPage = !spec.pageSize || items.length < spec.pageSize;
+    const lastPage = !spec.pageSize || listed < spec.pageSize;
     await db.transaction(async (manager) => {
       const written = await writeMappedPage(manager, tenantId, context.target.xeroTenantId, mapped);
       result.changed += written.changed;

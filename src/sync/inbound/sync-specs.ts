@@ -39,11 +39,21 @@ export interface SyncSpec {
   pageSize?: number;
   /** Whether Xero honours If-Modified-Since for it (TaxRates and Organisation do not: re-read and diffed). */
   incremental: boolean;
-  fetch(context: FetchContext, page: number, since: Date | undefined): Promise<unknown[]>;
+  /**
+   * One page of records. When the page's list is read again in full and some listed records are left
+   * out (unchanged), answer `{ items, listed }`: whether more pages follow goes by what Xero listed.
+   */
+  fetch(context: FetchContext, page: number, since: Date | undefined): Promise<unknown[] | FetchedPage>;
   /** Records to write, in write order (an organization before its people). */
   map(item: unknown): AnyMapped[];
   /** Writes what is not a Connec! record (balance snapshots), in the page's transaction; returns changes. */
   write?(manager: EntityManager, tenantId: string, items: unknown[]): Promise<number>;
+}
+
+/** A page whose records were re-read one by one: `listed` is how many the list itself held. */
+export interface FetchedPage {
+  items: unknown[];
+  listed: number;
 }
 
 /** Accounting endpoints that page hold up to 1,000 records a page when asked. */
@@ -236,9 +246,26 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
     area: 'payroll-au',
     pageSize: PAYROLL_AU_PAGE,
     incremental: true,
-    fetch: async (c, page, since) =>
-      (await call(c, (x, t) => x.payrollAUApi.getEmployees(t, since, undefined, undefined, page)))
-        .employees ?? [],
+    fetch: async (c, page, since) => {
+      const listed =
+        (await call(c, (x, t) => x.payrollAUApi.getEmployees(t, since, undefined, undefined, page)))
+          .employees ?? [];
+      // Xero's list is a summary: no HomeAddress, JobTitle, PayTemplate (the salaries) nor TaxDeclaration
+      // (https://developer.xero.com/documentation/api/payrollau/employees). Each new or changed employee
+      // is read again in full; the one stamped exactly at the watermark (If-Modified-Since is inclusive)
+      // is unchanged and left out.
+      const changed = listed.filter(
+        (employee) => !since || !employee.updatedDateUTC || new Date(employee.updatedDateUTC) > since,
+      );
+      const items = await Promise.all(
+        changed.map(
+          async (employee) =>
+            (await call(c, (x, t) => x.payrollAUApi.getEmployee(t, employee.employeeID!))).employees?.[0] ??
+            employee,
+        ),
+      );
+      return { items, listed: listed.length };
+    },
     map: (item) => {
       const mapped = mapXeroAuEmployee(item as never);
       return [mapped.employee as AnyMapped, ...(mapped.salaries as AnyMapped[])];

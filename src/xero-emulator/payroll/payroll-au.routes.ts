@@ -78,6 +78,34 @@ function timesheetDays(rec: Rec): number {
   return Math.round((dateToMs(String(rec.EndDate)) - dateToMs(String(rec.StartDate))) / 86_400_000) + 1;
 }
 
+/**
+ * What `GET /Employees` answers for each employee: Xero's list is a summary ("By default using GET
+ * Employees will return a summarised list"); HomeAddress, JobTitle, PayTemplate, TaxDeclaration, bank
+ * accounts, super memberships, balances and the rest come only from `GET /Employees/{EmployeeID}`.
+ * https://developer.xero.com/documentation/api/payrollau/employees
+ */
+export const EMPLOYEE_SUMMARY_FIELDS = [
+  'EmployeeID',
+  'FirstName',
+  'MiddleNames',
+  'LastName',
+  'Status',
+  'Email',
+  'DateOfBirth',
+  'Gender',
+  'Phone',
+  'Mobile',
+  'StartDate',
+  'TerminationDate',
+  'OrdinaryEarningsRateID',
+  'PayrollCalendarID',
+  'EmployeeGroupName',
+  'UpdatedDateUTC',
+];
+
+const employeeSummary = (rec: Rec): Rec =>
+  renderPayroll(Object.fromEntries(EMPLOYEE_SUMMARY_FIELDS.filter((k) => k in rec).map((k) => [k, rec[k]])));
+
 export function payrollAuRouter(): Router<ApiContext> {
   const r = new Router<ApiContext>();
   registerPayrollResource(r, {
@@ -85,6 +113,7 @@ export function payrollAuRouter(): Router<ApiContext> {
     key: 'Employees',
     idField: 'EmployeeID',
     coll: (org) => org.payroll.employees,
+    renderListed: (_org, rec) => employeeSummary(rec),
     validate(ctx, rec, existing, errors) {
       requireFields(rec, ['FirstName', 'LastName', 'DateOfBirth'], errors);
       if (rec.PayrollCalendarID && !ctx.org.payroll.calendars.get(String(rec.PayrollCalendarID)))

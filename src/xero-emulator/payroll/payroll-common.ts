@@ -47,6 +47,8 @@ export interface PayrollResource {
   singleKey?: string;
   validate(ctx: ApiContext, rec: Rec, existing: Rec | undefined, errors: string[]): Rec;
   renderOne?(org: OrgState, rec: Rec): Rec;
+  /** What the list (GET without an id) shows of each record, when less than GET by id (AU Employees). */
+  renderListed?(org: OrgState, rec: Rec): Rec;
   /** What else a stored write changes in the organisation (posting a pay run processes its leave). */
   afterWrite?(ctx: ApiContext, rec: Rec, existing: Rec | undefined): void;
   pageSize?: number;
@@ -64,7 +66,7 @@ export function registerPayrollResource(r: Router<ApiContext>, res: PayrollResou
     sendEnvelope(
       ctx,
       res.key,
-      items.map((i) => show(ctx.org, i)),
+      items.map((i) => (res.renderListed ? res.renderListed(ctx.org, i) : show(ctx.org, i))),
     );
   });
   r.add('GET', `${res.path}/:id`, (ctx) => {

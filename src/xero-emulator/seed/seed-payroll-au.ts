@@ -141,6 +141,12 @@ export function seedPayrollAu(org: OrgState, w: SeedWriter, prng: Prng, cal: See
       PayrollCalendarID: calendars[i % 2].PayrollCalendarID,
       OrdinaryEarningsRateID: ordinary,
       EmploymentType: 'EMPLOYEE',
+      TaxDeclaration: {
+        EmploymentBasis: salaried ? 'FULLTIME' : 'PARTTIME',
+        AustralianResidentForTaxPurposes: true,
+        TaxFreeThresholdClaimed: i !== 3,
+        HasHELPDebt: i === 1,
+      },
       PayTemplate: {
         EarningsLines: [
           salaried
