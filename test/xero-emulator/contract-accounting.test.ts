@@ -150,6 +150,77 @@ describe('Accounting through the real xero-node client', () => {
     expect(upd.body.invoices![0].updatedDateUTC!.getTime()).toBeGreaterThan(inv.updatedDateUTC!.getTime());
   });
 
+  it('answers unit amounts with 2 decimals unless asked for 4 (unitdp=4)', async () => {
+    const made = await xero.accountingApi.createInvoices(
+      tenant,
+      {
+        invoices: [
+          {
+            type: Invoice.TypeEnum.ACCREC,
+            contact: { name: 'Thirds Customer' },
+            lineAmountTypes: LineAmountTypes.NoTax,
+            lineItems: [{ description: 'Thirds', quantity: 3, unitAmount: 0.3333, accountCode: '200' }],
+          },
+        ],
+      },
+      undefined,
+      4,
+    );
+    const id = made.body.invoices![0].invoiceID!;
+    expect(made.body.invoices![0].lineItems![0].unitAmount).toBe(0.3333);
+    // The amounts Xero computes are those of the 4-decimal unit amount, whichever way it is shown.
+    expect(made.body.invoices![0].subTotal).toBe(1);
+    const line = async (p: Promise<{ body: { invoices?: Invoice[] } }>) =>
+      (await p).body.invoices!.find((i) => i.invoiceID === id)!.lineItems![0];
+    expect((await line(xero.accountingApi.getInvoice(tenant, id))).unitAmount).toBe(0.33);
+    expect((await line(xero.accountingApi.getInvoice(tenant, id, 4))).unitAmount).toBe(0.3333);
+    expect((await line(xero.accountingApi.getInvoice(tenant, id))).lineAmount).toBe(1);
+    const list = (unitdp?: number) =>
+      xero.accountingApi.getInvoices(
+        tenant,
+        undefined,
+        undefined,
+        undefined,
+        [id],
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        unitdp,
+      );
+    expect((await line(list())).unitAmount).toBe(0.33);
+    expect((await line(list(4))).unitAmount).toBe(0.3333);
+
+    const item = (
+      await xero.accountingApi.createItems(
+        tenant,
+        {
+          items: [
+            { code: 'THIRDS', salesDetails: { unitPrice: 0.3333 }, purchaseDetails: { unitPrice: 0.6667 } },
+          ],
+        },
+        undefined,
+        4,
+      )
+    ).body.items![0];
+    expect(item.salesDetails?.unitPrice).toBe(0.3333);
+    const read = async (unitdp?: number) =>
+      (await xero.accountingApi.getItem(tenant, item.itemID!, unitdp)).body.items![0];
+    expect([(await read()).salesDetails?.unitPrice, (await read()).purchaseDetails?.unitPrice]).toEqual([
+      0.33, 0.67,
+    ]);
+    expect([(await read(4)).salesDetails?.unitPrice, (await read(4)).purchaseDetails?.unitPrice]).toEqual([
+      0.3333, 0.6667,
+    ]);
+    const listed = async (unitdp?: number) =>
+      (await xero.accountingApi.getItems(tenant, undefined, 'Code=="THIRDS"', undefined, unitdp)).body
+        .items![0];
+    expect((await listed()).salesDetails?.unitPrice).toBe(0.33);
+    expect((await listed(4)).salesDetails?.unitPrice).toBe(0.3333);
+  });
+
   it('answers a batch with summarizeErrors=false element by element', async () => {
     const res = await xero.accountingApi.createContacts(
       tenant,

@@ -18,6 +18,7 @@ import { mapXeroPayment } from '../mappers/xero-payment.mapper.js';
 import { mapXeroPurchaseOrder } from '../mappers/xero-purchase-order.mapper.js';
 import { mapXeroTaxRate } from '../mappers/xero-tax-rate.mapper.js';
 import type { XeroApi, XeroCallTarget } from '../xero/xero-api.js';
+import { UNIT_DP } from '../xero/xero-unit-dp.js';
 import type { AnyMapped } from './page-writer.js';
 import { tombstoneRemovedSalaries } from './removed-salaries.js';
 import { US_PAYROLL_SPECS } from './us-payroll-specs.js';
@@ -103,7 +104,7 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
     area: 'accounting',
     incremental: true,
     fetch: async (c, _page, since) =>
-      (await call(c, (x, t) => x.accountingApi.getItems(t, since, undefined, ORDER))).items ?? [],
+      (await call(c, (x, t) => x.accountingApi.getItems(t, since, undefined, ORDER, UNIT_DP))).items ?? [],
     map: (item) => one(mapXeroItem(item as never) as AnyMapped),
   },
   {
@@ -153,7 +154,7 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
             page,
             true,
             undefined,
-            undefined,
+            UNIT_DP,
             undefined,
             ACCOUNTING_PAGE,
           ),
@@ -191,7 +192,7 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
     fetch: async (c, page, since) =>
       (
         await call(c, (x, t) =>
-          x.accountingApi.getCreditNotes(t, since, undefined, ORDER, page, undefined, ACCOUNTING_PAGE),
+          x.accountingApi.getCreditNotes(t, since, undefined, ORDER, page, UNIT_DP, ACCOUNTING_PAGE),
         )
       ).creditNotes ?? [],
     map: (item) => one(mapXeroCreditNote(item as never) as AnyMapped),

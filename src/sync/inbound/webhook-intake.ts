@@ -7,6 +7,7 @@ import { mapXeroCreditNote } from '../mappers/xero-credit-note.mapper.js';
 import { mapXeroInvoice } from '../mappers/xero-invoice.mapper.js';
 import type { XeroCallTarget } from '../xero/xero-api.js';
 import type { XeroServices } from '../xero/xero-services.js';
+import { UNIT_DP } from '../xero/xero-unit-dp.js';
 import { type AnyMapped, writeMappedPage } from './page-writer.js';
 
 const webhookPayload = z.object({
@@ -46,11 +47,12 @@ const FETCHERS: Record<string, Fetch> = {
     return [mapped.organization as AnyMapped, ...(mapped.people as AnyMapped[])];
   },
   INVOICE: async (xero, target, id) => {
-    const invoice = (await xero.api.call(target, (x, t) => x.accountingApi.getInvoice(t, id))).invoices?.[0];
+    const invoice = (await xero.api.call(target, (x, t) => x.accountingApi.getInvoice(t, id, UNIT_DP)))
+      .invoices?.[0];
     return invoice ? [mapXeroInvoice(invoice) as AnyMapped] : [];
   },
   CREDITNOTE: async (xero, target, id) => {
-    const note = (await xero.api.call(target, (x, t) => x.accountingApi.getCreditNote(t, id)))
+    const note = (await xero.api.call(target, (x, t) => x.accountingApi.getCreditNote(t, id, UNIT_DP)))
       .creditNotes?.[0];
     return note ? [mapXeroCreditNote(note) as AnyMapped] : [];
   },

@@ -15,7 +15,9 @@ export const itemOutbound = registerOutbound({
   creates: ['CREATE'],
   async push(api, target, { operation, request, xeroId, idempotencyKey }) {
     if (operation === 'DELETE') {
-      const body = await api.call(target, (client, tenant) => client.accountingApi.getItem(tenant, xeroId!));
+      const body = await api.call(target, (client, tenant) =>
+        client.accountingApi.getItem(tenant, xeroId!, UNIT_DP),
+      );
       await api.call(target, async (client, tenant) => {
         const result = await client.accountingApi.deleteItem(tenant, xeroId!);
         return { ...result, body: null };
