@@ -28,6 +28,11 @@ const schema = z.object({
   /** Events a subscriber may fall behind by before its socket is closed with 4290 (resume from cursor). */
   SUBSCRIPTION_BUFFER_EVENTS: z.coerce.number().int().min(1).default(1000),
   /**
+   * Operations one WebSocket may run at once. Each live subscription holds a buffer and, while it
+   * replays from a cursor, the events it still owes: without a cap one socket could hold a gigabyte.
+   */
+  MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(100),
+  /**
    * Whether clients may introspect the schema (and see "Did you mean" suggestions in errors). Unset: on,
    * except in production outside demo mode, where the schema is not advertised to whoever asks.
    */

@@ -11,6 +11,7 @@ export const ErrorCode = {
   XeroUnavailable: 'XERO_UNAVAILABLE',
   PayrollNotEnabled: 'PAYROLL_NOT_ENABLED',
   RateLimited: 'RATE_LIMITED',
+  TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
   QueryTooDeep: 'QUERY_TOO_DEEP',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
@@ -64,6 +65,14 @@ export const badUserInput = (fieldErrors: FieldError[], message?: string) =>
   );
 
 export const badArgument = (path: string, message: string) => badUserInput([{ path, message }]);
+
+/** A socket already runs as many operations as MAX_SUBSCRIPTIONS_PER_SOCKET allows. */
+export const tooManySubscriptions = (limit: number) =>
+  gatewayError(
+    ErrorCode.TooManySubscriptions,
+    `At most ${limit} subscriptions on one socket: complete one, or open another socket.`,
+    { limit },
+  );
 
 export const rateLimited = (retryAfterSeconds: number) =>
   gatewayError(ErrorCode.RateLimited, `Too many requests for this key; retry in ${retryAfterSeconds} s.`, {

@@ -19,7 +19,7 @@ import { liveKeyHashes } from '../auth/authenticate.js';
 import { KeyCache } from '../auth/key-cache.js';
 import { createContext, eventContext, type GatewayContext, type GatewayServices } from '../context.js';
 import { isDatabaseUnavailable } from '../database/database-errors.js';
-import { ErrorCode, forbidden, rateLimited, serviceUnavailable } from '../errors.js';
+import { ErrorCode, forbidden, rateLimited, serviceUnavailable, tooManySubscriptions } from '../errors.js';
 import { nulCharacterError } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
@@ -112,7 +112,12 @@ export function serveGraphQLWebSockets(
         });
         return true;
       },
-      async onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, id, payload) {
+        // graphql-ws keeps one entry per operation the socket runs, this one included.
+        const running = Object.keys(ctx.subscriptions).filter((other) => other !== id).length;
+        if (running >= services.config.MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [tooManySubscriptions(services.config.MAX_SUBSCRIPTIONS_PER_SOCKET)];
+        }
         let auth: AuthContext;
         try {
           // The key as Postgres held it at most KEY_RECHECK_MS ago, not as it was at connection_init.
