@@ -3,18 +3,12 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import type { GatewayContext } from '../context.js';
-import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { currentStatementCount } from '../database/statement-counter.js';
-import {
-  badRequest,
-  CLIENT_SAFE_CODES,
-  DATABASE_RETRY_AFTER_SECONDS,
-  ErrorCode,
-  serviceUnavailable,
-} from '../errors.js';
+import { badRequest, CLIENT_SAFE_CODES, DATABASE_RETRY_AFTER_SECONDS, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { describeInvalidInput, nulCharacterError } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
+import { asServiceUnavailable } from './database-outage.js';
 
 /** Apollo Server over the gateway schema, with error masking, query limits and request logging. */
 export function createApollo(
@@ -34,7 +28,7 @@ export function createApollo(
     stopOnTerminationSignals: false,
     logger,
     formatError: (formatted, error) =>
-      maskError(describeInvalidInput(databaseOutage(formatted, error), error), config.isDevelopment),
+      maskError(describeInvalidInput(asServiceUnavailable(formatted, error), error), config.isDevelopment),
     // No HTTP caching of GraphQL answers (they are per key), so the per-field cache-control bookkeeping is
     // pure overhead.
     plugins: [
@@ -44,19 +38,6 @@ export function createApollo(
       databaseOutagePlugin(),
     ],
   });
-}
-
-/** A resolver that failed because Postgres is unreachable answers SERVICE_UNAVAILABLE, not a masked bug. */
-function databaseOutage(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (formatted.extensions?.code === ErrorCode.ServiceUnavailable || !isDatabaseUnavailable(error)) {
-    return formatted;
-  }
-  const { message, extensions } = serviceUnavailable();
-  return {
-    ...formatted,
-    message,
-    extensions: { code: extensions.code, retryAfterSeconds: extensions.retryAfterSeconds },
-  };
 }
 
 /**

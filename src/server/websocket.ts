@@ -23,6 +23,7 @@ import { ErrorCode, forbidden, rateLimited, serviceUnavailable, tooManySubscript
 import { nulCharacterError } from '../resolvers/input-errors.js';
 import { checkQueryLimits } from '../resolvers/query-limits.js';
 import { Scope } from '../schema/scope.js';
+import { asServiceUnavailable } from './database-outage.js';
 import { createKeyRateLimiter, type KeyRateLimiter } from './key-rate-limiter.js';
 import { SharedSubscriptionExecution, variablesAffectingExecution } from './shared-execution.js';
 
@@ -67,13 +68,13 @@ export function serveGraphQLWebSockets(
     maxComplexity: services.config.MAX_QUERY_COMPLEXITY,
   };
 
-  // Each event executes with a fresh request cache: a loader kept for the subscription's lifetime would
-  // serve every later event the entity as the first event loaded it.
   // As over HTTP (Apollo's `introspection` and `hideSchemaDetailsFromClientErrors`).
   const introspection = services.config.introspection;
   const validationRules = introspection
     ? specifiedRules
     : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  // Each event executes with a fresh request cache: a loader kept for the subscription's lifetime would
+  // serve every later event the entity as the first event loaded it.
   const shared = new SharedSubscriptionExecution((context) => eventContext(context as GatewayContext));
   const shareKeys = new WeakMap<ExecutionArgs, string>();
 
@@ -190,12 +191,7 @@ export function serveGraphQLWebSockets(
         if (!result.errors?.some((error) => isDatabaseUnavailable(error))) return;
         return {
           ...result,
-          errors: result.errors.map((error) => {
-            if (!isDatabaseUnavailable(error)) return error.toJSON();
-            const { message, extensions } = serviceUnavailable();
-            const { code, retryAfterSeconds } = extensions;
-            return { ...error.toJSON(), message, extensions: { code, retryAfterSeconds } };
-          }),
+          errors: result.errors.map((error) => asServiceUnavailable(error.toJSON(), error)),
         };
       },
       onError(_ctx, _id, _payload, errors) {
