@@ -17,6 +17,18 @@ describe('inbound sync from the Xero emulator', () => {
     );
   const eventCount = async () => count('sync_events');
   const calls = async () => (await harness.control('GET', '/__emulator/calls')) as Calls;
+  /** Where the gateway's own Xero client sends this tenant's calls, to read Xero as the sync does. */
+  const xeroTarget = async () => {
+    const [connection] = await db().query(
+      'SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return {
+      connectionId: connection.id as string,
+      xeroTenantId: connection.xero_tenant_id as string,
+      priority: 'interactive' as const,
+    };
+  };
 
   beforeAll(async () => {
     // A 2-second rate window (emulator and gateway alike) so the limits bite without waiting minutes.
@@ -28,14 +40,7 @@ describe('inbound sync from the Xero emulator', () => {
   afterAll(() => harness.stop());
 
   it('caches every accounting and AU payroll entity, as many as Xero lists through xero-node', async () => {
-    const connection = (
-      await db().query('SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1', [tenantId])
-    )[0];
-    const target = {
-      connectionId: connection.id,
-      xeroTenantId: connection.xero_tenant_id,
-      priority: 'interactive' as const,
-    };
+    const target = await xeroTarget();
     const api = sync().xero.api;
     const xero = {
       invoices: (
@@ -139,14 +144,7 @@ describe('inbound sync from the Xero emulator', () => {
 
   it('serves a synced invoice through GraphQL field for field as xero-node reads it from Xero', async () => {
     const key = await harness.gateway.createKey('org-sync-au');
-    const connection = (
-      await db().query('SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1', [tenantId])
-    )[0];
-    const target = {
-      connectionId: connection.id,
-      xeroTenantId: connection.xero_tenant_id,
-      priority: 'interactive' as const,
-    };
+    const target = await xeroTarget();
     const [row] = await db().query(
       `SELECT id, xero_id FROM invoices WHERE tenant_id = $1 AND status = 'AUTHORISED' ORDER BY transaction_number LIMIT 1`,
       [tenantId],
@@ -279,14 +277,7 @@ describe('inbound sync from the Xero emulator', () => {
     );
     const employees = answer.data!.employees.nodes;
     expect(employees.length).toBeGreaterThanOrEqual(5);
-    const connection = (
-      await db().query('SELECT id, xero_tenant_id FROM xero_connections WHERE tenant_id = $1', [tenantId])
-    )[0];
-    const target = {
-      connectionId: connection.id,
-      xeroTenantId: connection.xero_tenant_id,
-      priority: 'interactive' as const,
-    };
+    const target = await xeroTarget();
     for (const employee of employees) {
       const xeroId = employee.externalIds.find((ref) => ref.provider === 'xero')!.id;
       const full = (await sync().xero.api.call(target, (x, t) => x.payrollAUApi.getEmployee(t, xeroId)))
