@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './control/fault-injector.js';
 import { randomToken } from './core/ids.js';
 import { RateLimiter } from './core/rate-limiter.js';
+import { todayDate } from './core/xero-date.js';
 import { GRANULAR_SCOPES_FROM } from './identity/scopes.js';
 import { TokenStore } from './identity/token-store.js';
 import { seedOrganisations } from './seed/seed.js';
-import { isIsoDate, utcToday } from './seed/seed-calendar.js';
+import { isIsoDate } from './seed/seed-calendar.js';
 import { createHandler } from './server.js';
 import { Clock } from './state/clock.js';
 import { loadState, saveState, serialiseState } from './state/data-file.js';
@@ -85,7 +86,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     providerName: 'Xero Emulator',
     seed: options.seed ?? 'demo',
     scale: options.scale ?? 0,
-    today: options.today ?? utcToday(),
+    today: options.today ?? todayDate(),
   };
   if (!isIsoDate(config.today)) throw new Error(`today must be a YYYY-MM-DD date, not "${config.today}"`);
   if (!isIsoDate(config.clientCreatedOn))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/xero-emulator/seed/seed-calendar.js';
+import { addDays } from '../../src/xero-emulator/core/xero-date.js';
 import { connectWs, wsQuery } from '../support/ws-client.js';
 import { REFERENCE_TODAY, startXeroHarness } from '../support/xero-harness.js';
 

@@ -3,8 +3,10 @@
  * reference); given the day the seed is run for, every literal date moves by the same whole number of
  * weeks, so weekdays are kept (pay calendars and timesheets start on Mondays) and the seed's latest
  * document lands on or before that day, less than a week before it. The same day always gives the same
- * dates. Pure: no clock is read here (see `utcToday` for the one default that does).
+ * dates. Pure: no clock is read here. Date arithmetic is the emulator's own (`core/xero-date.ts`).
  */
+
+import { addDays, dateToMs } from '../core/xero-date.js';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -26,12 +28,7 @@ export function isIsoDate(value: unknown): value is string {
 
 function dayNumber(date: string): number {
   if (!isIsoDate(date)) throw new Error(`"${date}" is not a YYYY-MM-DD date.`);
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-/** `date` moved by `days` (negative: back), as `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+  return dateToMs(date) / DAY_MS;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -42,11 +39,6 @@ export function daysBetween(from: string, to: string): number {
 /** The largest multiple of 7 days that moves `reference` to on or before `today`. */
 export function weekShift(reference: string, today: string): number {
   return 7 * Math.floor(daysBetween(reference, today) / 7);
-}
-
-/** Today's date in UTC: the default "today" of a seed run for real (a demo, `npm run seed`). */
-export function utcToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 export interface SeedCalendar {
@@ -62,7 +54,7 @@ export interface SeedCalendar {
 
 /** The calendar of a seed whose literals were written for `reference`, run for `today`. */
 export function seedCalendar(today: string, reference: string = REFERENCE_TODAY): SeedCalendar {
-  const shiftDays = weekShift(reference, today);
+  const shiftDays = weekShift(reference, today); // validates both dates
   return {
     today,
     shiftDays,
