@@ -57,6 +57,24 @@ export interface FetchedPage {
   listed: number;
 }
 
+/**
+ * For lists Xero answers as summaries: each new or changed record of the page read again in full (or kept
+ * as listed when that read finds nothing). If-Modified-Since is inclusive, so the record stamped exactly at
+ * the watermark comes back every time, unchanged: it is left out. Whether more pages follow goes by what
+ * the list held, not by how many were read again.
+ */
+async function readChangedInFull<T extends { updatedDateUTC?: string | Date }>(
+  listed: T[],
+  since: Date | undefined,
+  readInFull: (record: T) => Promise<T | undefined>,
+): Promise<FetchedPage> {
+  const changed = listed.filter(
+    (record) => !since || !record.updatedDateUTC || new Date(record.updatedDateUTC) > since,
+  );
+  const items = await Promise.all(changed.map(async (record) => (await readInFull(record)) ?? record));
+  return { items, listed: listed.length };
+}
+
 /** Accounting endpoints that page hold up to 1,000 records a page when asked. */
 const ACCOUNTING_PAGE = 1000;
 /** Payroll AU pages hold 100 and take no pageSize. */
@@ -247,26 +265,16 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
     area: 'payroll-au',
     pageSize: PAYROLL_AU_PAGE,
     incremental: true,
-    fetch: async (c, page, since) => {
-      const listed =
-        (await call(c, (x, t) => x.payrollAUApi.getEmployees(t, since, undefined, undefined, page)))
-          .employees ?? [];
+    fetch: async (c, page, since) =>
       // Xero's list is a summary: no HomeAddress, JobTitle, PayTemplate (the salaries) nor TaxDeclaration
-      // (https://developer.xero.com/documentation/api/payrollau/employees). Each new or changed employee
-      // is read again in full; the one stamped exactly at the watermark (If-Modified-Since is inclusive)
-      // is unchanged and left out.
-      const changed = listed.filter(
-        (employee) => !since || !employee.updatedDateUTC || new Date(employee.updatedDateUTC) > since,
-      );
-      const items = await Promise.all(
-        changed.map(
-          async (employee) =>
-            (await call(c, (x, t) => x.payrollAUApi.getEmployee(t, employee.employeeID!))).employees?.[0] ??
-            employee,
-        ),
-      );
-      return { items, listed: listed.length };
-    },
+      // (https://developer.xero.com/documentation/api/payrollau/employees).
+      readChangedInFull(
+        (await call(c, (x, t) => x.payrollAUApi.getEmployees(t, since, undefined, undefined, page)))
+          .employees ?? [],
+        since,
+        async (employee) =>
+          (await call(c, (x, t) => x.payrollAUApi.getEmployee(t, employee.employeeID!))).employees?.[0],
+      ),
     map: (item) => {
       const mapped = mapXeroAuEmployee(item as never);
       return [mapped.employee as AnyMapped, ...(mapped.salaries as AnyMapped[])];
@@ -278,22 +286,14 @@ export const SYNC_SPECS: readonly SyncSpec[] = [
     area: 'payroll-au',
     pageSize: PAYROLL_AU_PAGE,
     incremental: true,
-    fetch: async (c, page, since) => {
-      const runs =
+    fetch: async (c, page, since) =>
+      // The list leaves out payslips.
+      readChangedInFull(
         (await call(c, (x, t) => x.payrollAUApi.getPayRuns(t, since, undefined, undefined, page))).payRuns ??
-        [];
-      // The list leaves out payslips, so each changed pay run is read once more in full. If-Modified-Since
-      // is inclusive: the run stamped exactly at the watermark comes back every time, unchanged: skip it.
-      const changed = runs.filter(
-        (run) => !since || !run.updatedDateUTC || new Date(run.updatedDateUTC) > since,
-      );
-      return Promise.all(
-        changed.map(
-          async (run) =>
-            (await call(c, (x, t) => x.payrollAUApi.getPayRun(t, run.payRunID!))).payRuns?.[0] ?? run,
-        ),
-      );
-    },
+          [],
+        since,
+        async (run) => (await call(c, (x, t) => x.payrollAUApi.getPayRun(t, run.payRunID!))).payRuns?.[0],
+      ),
     map: (item) => one(mapXeroAuPayRun(item as never) as AnyMapped),
   },
   {
