@@ -56,14 +56,16 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-function isCalendarDate(value: string): boolean {
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (Date.parse alone takes "2020-02-30"). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE_PATTERN.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function parseDate(value: unknown): string {
   // Date.parse takes "2020-02-30" (as March 1st); Postgres does not: only a date that reads back as itself.
-  if (typeof value !== 'string' || !DATE_PATTERN.test(value) || !isCalendarDate(value)) {
+  if (!isCalendarDate(value)) {
     // A plain Error, so graphql-js wraps it with the value's location and the argument can be named.
     throw new TypeError(`"${String(value)}" is not a date such as "2026-11-25"`);
   }

@@ -1,19 +1,18 @@
 import type { CacheRecord } from '../cache/upsert.js';
+import { isCalendarDate } from '../schema/scalars.js';
 import { ANCHOR_DATE } from './catalog.js';
 import { addDays, Random } from './random.js';
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Days by which a run for `today` moves the generator's dates: the most whole weeks that keep ANCHOR_DATE
  * on or before `today` (so weekdays are kept).
  */
 export function anchorShift(today: string): number {
-  const day = Date.parse(`${today}T00:00:00Z`);
-  if (!ISO_DATE.test(today) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== today)
-    throw new Error(`today must be a YYYY-MM-DD date, not "${today}"`);
-  return 7 * Math.floor((day - Date.parse(`${ANCHOR_DATE}T00:00:00Z`)) / DAY_MS / 7);
+  if (!isCalendarDate(today)) throw new Error(`today must be a YYYY-MM-DD date, not "${today}"`);
+  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${ANCHOR_DATE}T00:00:00Z`)) / DAY_MS;
+  return 7 * Math.floor(days / 7);
 }
 
 /**
