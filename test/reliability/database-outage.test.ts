@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createDataSource } from '../../src/database/data-source.js';
-import { runMigrations } from '../../src/database/migrate.js';
 import { type Gateway, startGateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/logger.js';
 import { ALL_SCOPES } from '../../src/schema/scope.js';
@@ -30,11 +28,7 @@ describe('a write Xero takes while Postgres is down', () => {
   it('answers PENDING with its operation, then lands exactly once when Postgres is back', async () => {
     const postgres = await startRestartablePostgres();
     cleanups.push(() => postgres.destroy());
-    const databaseUrl = await postgres.createDatabase('gateway');
-    const migrator = createDataSource({ url: databaseUrl, poolSize: 2 });
-    await migrator.initialize();
-    await runMigrations(migrator);
-    await migrator.destroy();
+    const databaseUrl = await postgres.createMigratedDatabase('gateway');
     const emulator = await startXeroEmulator({
       today: REFERENCE_TODAY,
       seed: 'demo',
@@ -128,11 +122,7 @@ describe('requests while Postgres is down', () => {
   it('answer SERVICE_UNAVAILABLE (503, Retry-After) and close a new socket with 1013, not 500 or 4401', async () => {
     const postgres = await startRestartablePostgres();
     cleanups.push(() => postgres.destroy());
-    const databaseUrl = await postgres.createDatabase('outage');
-    const migrator = createDataSource({ url: databaseUrl, poolSize: 2 });
-    await migrator.initialize();
-    await runMigrations(migrator);
-    await migrator.destroy();
+    const databaseUrl = await postgres.createMigratedDatabase('outage');
     const gateway: Gateway = await startGateway(
       loadConfig({
         DATABASE_URL: databaseUrl,

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createDataSource } from '../../src/database/data-source.js';
-import { runMigrations } from '../../src/database/migrate.js';
 import { type Gateway, startGateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/logger.js';
 import { ALL_SCOPES, Scope } from '../../src/schema/scope.js';
@@ -42,11 +40,7 @@ describe('faults: processes killed, Postgres restarted, Xero failing', () => {
     let faults = 0;
     const postgres = await startRestartablePostgres();
     cleanups.push(() => postgres.destroy());
-    const databaseUrl = await postgres.createDatabase('gateway');
-    const migrator = createDataSource({ url: databaseUrl, poolSize: 2 });
-    await migrator.initialize();
-    await runMigrations(migrator);
-    await migrator.destroy();
+    const databaseUrl = await postgres.createMigratedDatabase('gateway');
 
     const emulator = await startXeroEmulator({
       today: REFERENCE_TODAY,

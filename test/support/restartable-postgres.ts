@@ -3,12 +3,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createDataSource } from '../../src/database/data-source.js';
+import { runMigrations } from '../../src/database/migrate.js';
 
 export interface RestartablePostgres {
   /** Superuser URL of the `postgres` database; stays valid across restarts (same port). */
   adminUrl: string;
-  /** Creates a database and returns its URL. */
-  createDatabase(name: string): Promise<string>;
+  /** Creates a database with every migration applied and returns its URL. */
+  createMigratedDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
   start(): Promise<void>;
   /** Stops the cluster for good and removes its files. */
@@ -41,7 +43,7 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   let running = true;
   return {
     adminUrl,
-    async createDatabase(name) {
+    async createMigratedDatabase(name) {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
@@ -49,7 +51,15 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
       } finally {
         await client.end();
       }
-      return `postgres://postgres:embedded@127.0.0.1:${port}/${name}`;
+      const url = `postgres://postgres:embedded@127.0.0.1:${port}/${name}`;
+      const migrator = createDataSource({ url, poolSize: 2 });
+      await migrator.initialize();
+      try {
+        await runMigrations(migrator);
+      } finally {
+        await migrator.destroy();
+      }
+      return url;
     },
     async stop() {
       await postgres.stop();
